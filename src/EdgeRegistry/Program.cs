@@ -1,0 +1,3 @@
+using EdgeRegistry.Cli;
+
+return await EdgeRegCommand.Create().Parse(args).InvokeAsync();
