@@ -9,6 +9,9 @@ public sealed partial class SqliteDriverStore
     private const string VersionColumns =
         "version, published, edge_version, description, source_config, driver_config, container_config, config_check_rule, argument, created_ms, modified_ms";
 
+    /// <summary>The same columns for a query that joins drivers, which has created_ms and modified_ms too.</summary>
+    private static readonly string JoinedVersionColumns = string.Join(", ", VersionColumns.Split(", ").Select(c => "v." + c));
+
     public Task<StoreOutcome> CreateVersionAsync(TenantScope scope, string driverId, string version, DriverVersionContent content, long nowMs, CancellationToken cancellationToken)
     {
         using var connection = database.Open();
@@ -67,7 +70,7 @@ public sealed partial class SqliteDriverStore
     {
         using var connection = database.Open();
         using var command = connection.Command(null,
-            $"SELECT d.driver_pk, {VersionColumns} FROM drivers d LEFT JOIN driver_versions v ON v.driver_pk = d.driver_pk AND v.version = $v " +
+            $"SELECT d.driver_pk, {JoinedVersionColumns} FROM drivers d LEFT JOIN driver_versions v ON v.driver_pk = d.driver_pk AND v.version = $v " +
             "WHERE d.driver_id = $id AND d.account_id = $a AND d.instance_id = $i",
             ("$v", version), ("$id", driverId), ("$a", scope.AccountId), ("$i", scope.InstanceId));
         using var reader = command.ExecuteReader();
