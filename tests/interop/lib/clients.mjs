@@ -17,12 +17,12 @@ const Iot = IotModule.default;
 export const API_VERSION = '2018-01-20';
 
 /** @alicloud/pop-core RPCClient (signature V1). `method` is 'GET' (the client's default) or 'POST'. */
-export function popCore({ port, accessKeyId, accessKeySecret, pace, method = 'GET' }) {
+export function popCore({ port, accessKeyId, accessKeySecret, pace, method = 'GET', apiVersion = API_VERSION }) {
   const client = new RPCClient({
     accessKeyId,
     accessKeySecret,
     endpoint: `http://127.0.0.1:${port}`,
-    apiVersion: API_VERSION,
+    apiVersion,
   }, true /* verbose: also return the request entry (URL, status) */);
   const opts = method === 'POST' ? { method: 'POST' } : {};
   return {

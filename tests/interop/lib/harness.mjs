@@ -43,8 +43,12 @@ export function makePacer() {
 
 let current = null;
 
-/** Registers the file's server; returns a holder whose `.server` is set once `before` has run. */
-export function useServer() {
+/**
+ * Registers the file's server; returns a holder whose `.server` is set once `before` has run. `setup`, if
+ * given, runs in the same hook once the server is up: Node 20 does not wait for one top-level `before`
+ * hook to finish before starting the next, so a file must not add its own.
+ */
+export function useServer(setup) {
   const ctx = { server: null };
   before(async () => {
     const server = await startServer();
@@ -64,6 +68,7 @@ export function useServer() {
       stop: async () => { await proxy?.close(); await server.stop(); },
     };
     current = ctx.server;
+    await setup?.(ctx.server);
   });
   after(async () => {
     await ctx.server?.stop();
