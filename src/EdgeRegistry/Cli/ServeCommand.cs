@@ -1,13 +1,68 @@
 using System.CommandLine;
+using EdgeRegistry.Hosting;
 
 namespace EdgeRegistry.Cli;
 
+/// <summary><c>edgereg serve</c>: runs the server until Ctrl+C or SIGTERM.</summary>
 public static class ServeCommand
 {
     public static Command Create()
     {
-        var command = new Command("serve", "Run the EdgeRegistry server.");
-        command.SetAction((_, _) => Task.FromResult(0));
+        var listen = new Option<string>("--listen") { Description = "HOST:PORT to listen on (default 127.0.0.1:8080; env EDGEREG_LISTEN)." };
+        var dataDir = new Option<string>("--data-dir") { Description = "Folder for the database and package files (default ./data; env EDGEREG_DATA_DIR)." };
+        var inMemory = new Option<bool>("--in-memory") { Description = "Keep everything in memory and write nothing to disk (env EDGEREG_IN_MEMORY)." };
+        var command = new Command("serve", "Run the EdgeRegistry server.") { listen, dataDir, inMemory };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var overrides = new Dictionary<string, string?>();
+            if (parse.GetValue(listen) is { } l)
+            {
+                overrides[$"{ServerSettings.Section}:Listen"] = l;
+            }
+
+            if (parse.GetValue(dataDir) is { } d)
+            {
+                overrides[$"{ServerSettings.Section}:DataDir"] = d;
+            }
+
+            if (parse.GetValue(inMemory))
+            {
+                overrides[$"{ServerSettings.Section}:InMemory"] = "true";
+            }
+
+            return await RunAsync(overrides, cancellationToken);
+        });
         return command;
+    }
+
+    private static async Task<int> RunAsync(Dictionary<string, string?> overrides, CancellationToken cancellationToken)
+    {
+        WebApplication app;
+        try
+        {
+            app = ServerHost.Build(overrides);
+        }
+        catch (InvalidOperationException e)
+        {
+            await Console.Error.WriteLineAsync($"edgereg: {e.Message}");
+            return ExitCodes.BadConfiguration;
+        }
+
+        await using (app)
+        {
+            try
+            {
+                await ServerHost.StartAsync(app, cancellationToken);
+            }
+            catch (Exception e) when (e is InvalidOperationException or IOException)
+            {
+                await Console.Error.WriteLineAsync($"edgereg: cannot start: {e.Message}");
+                return ExitCodes.CannotStart;
+            }
+
+            await app.WaitForShutdownAsync(cancellationToken);
+        }
+
+        return ExitCodes.Ok;
     }
 }

@@ -1,0 +1,24 @@
+namespace EdgeRegistry.Accounts;
+
+public sealed record StoredAccessKey(string AccessKeyId, string AccountId, byte[] SecretCiphertext, bool Enabled);
+
+/// <summary>Accounts, their AccessKeys and Enterprise instances, as the request path and start-up need them.</summary>
+public interface IAccountStore
+{
+    Task<StoredAccessKey?> FindAccessKeyAsync(string accessKeyId, CancellationToken cancellationToken);
+
+    Task<bool> InstanceExistsAsync(string accountId, string instanceId, CancellationToken cancellationToken);
+
+    /// <summary>The default account's id, or null before the first start created it.</summary>
+    Task<string?> FindDefaultAccountAsync(CancellationToken cancellationToken);
+
+    Task CreateAccountAsync(string accountId, string name, bool isDefault, CancellationToken cancellationToken);
+
+    /// <summary>Adds the key to the account, or replaces the secret of a key with that id already there.</summary>
+    Task PutAccessKeyAsync(StoredAccessKey key, CancellationToken cancellationToken);
+
+    /// <summary>A server-wide setting (such as the secret-encryption key check), or null.</summary>
+    Task<string?> GetSettingAsync(string name, CancellationToken cancellationToken);
+
+    Task SetSettingAsync(string name, string value, CancellationToken cancellationToken);
+}

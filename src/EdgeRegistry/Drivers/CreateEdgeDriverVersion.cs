@@ -1,0 +1,21 @@
+using EdgeRegistry.Accounts;
+using EdgeRegistry.Rpc;
+using EdgeRegistry.Rpc.Wire;
+using EdgeRegistry.Storage;
+
+namespace EdgeRegistry.Drivers;
+
+/// <summary>Adds an unpublished version to a driver.</summary>
+public sealed class CreateEdgeDriverVersion(IDriverStore store, TimeProvider time) : RpcOperation<VersionParameters>
+{
+    public override string Action => nameof(CreateEdgeDriverVersion);
+
+    protected override VersionParameters Bind(ParameterReader p) => VersionParameters.Bind(p);
+
+    protected override async Task<IWireObject> HandleAsync(VersionParameters request, TenantScope scope, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        (await store.CreateVersionAsync(scope, request.DriverId, request.Version, request.Content, now, cancellationToken)).ThrowIfFailed();
+        return EmptyBody.Instance;
+    }
+}

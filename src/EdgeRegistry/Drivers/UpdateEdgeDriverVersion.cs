@@ -1,0 +1,21 @@
+using EdgeRegistry.Accounts;
+using EdgeRegistry.Rpc;
+using EdgeRegistry.Rpc.Wire;
+using EdgeRegistry.Storage;
+
+namespace EdgeRegistry.Drivers;
+
+/// <summary>A full replace of an unpublished version: an optional parameter left out clears the stored value.</summary>
+public sealed class UpdateEdgeDriverVersion(IDriverStore store, TimeProvider time) : RpcOperation<VersionParameters>
+{
+    public override string Action => nameof(UpdateEdgeDriverVersion);
+
+    protected override VersionParameters Bind(ParameterReader p) => VersionParameters.Bind(p);
+
+    protected override async Task<IWireObject> HandleAsync(VersionParameters request, TenantScope scope, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        (await store.ReplaceVersionAsync(scope, request.DriverId, request.Version, request.Content, now, cancellationToken)).ThrowIfFailed();
+        return EmptyBody.Instance;
+    }
+}

@@ -1,0 +1,79 @@
+using EdgeRegistry.Accounts;
+using EdgeRegistry.Auth;
+using EdgeRegistry.Rpc;
+using EdgeRegistry.Storage;
+using EdgeRegistry.Storage.Sqlite;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace EdgeRegistry.Hosting;
+
+/// <summary>Builds and starts the server; <c>edgereg serve</c> and the tests go through the same two calls.</summary>
+public static class ServerHost
+{
+    /// <param name="overrides">Configuration keys that beat every other source (the <c>serve</c> flags, or a test's settings).</param>
+    /// <param name="configureServices">Replaces services after the defaults (a test's clock, for one).</param>
+    public static WebApplication Build(IEnumerable<KeyValuePair<string, string?>> overrides, Action<IServiceCollection>? configureServices = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = Directory.GetCurrentDirectory() });
+        builder.Configuration.AddInMemoryCollection(ServerSettings.FromEnvironment()).AddInMemoryCollection(overrides);
+        var settings = ServerSettings.From(builder.Configuration);
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(settings.ListenEndpoint()));
+        ServerLogging.Configure(builder.Logging, builder.Configuration);
+
+        var services = builder.Services;
+        services.AddSingleton(settings);
+        services.AddSingleton(TimeProvider.System);
+        AddStorage(services, settings);
+        services.AddSingleton(new SecretProtector(MasterKey.Load(settings)));
+        services.AddSingleton<IAccessKeyResolver, CachedAccessKeyResolver>();
+        services.AddSingleton<INonceStore, InMemoryNonceStore>();
+        services.AddSingleton<RequestAuthenticator>();
+        services.AddSingleton<TenantScopeResolver>();
+        services.AddSingleton<RpcResponseWriter>();
+        services.AddSingleton<RpcPipeline>();
+        services.AddSingleton<RootAccountBootstrap>();
+        ActionTable.AddOperations(services);
+        configureServices?.Invoke(services);
+
+        var app = builder.Build();
+        HealthEndpoints.Map(app);
+        app.MapGet(ErrorDocs.Path, ErrorDocs.Page);
+        app.MapMethods("/", [HttpMethods.Get, HttpMethods.Post], (HttpContext http, RpcPipeline pipeline) => pipeline.HandleAsync(http));
+        return app;
+    }
+
+    /// <summary>Migrates the store, makes sure the root account exists, then starts listening; returns the base URL.</summary>
+    public static async Task<Uri> StartAsync(WebApplication app, CancellationToken cancellationToken = default)
+    {
+        var settings = app.Services.GetRequiredService<ServerSettings>();
+        var applied = app.Services.GetRequiredService<SqliteDatabase>().Migrate();
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("EdgeRegistry");
+        if (applied > 0)
+        {
+            log.LogInformation("Applied {Count} schema migration(s)", applied);
+        }
+
+        await app.Services.GetRequiredService<RootAccountBootstrap>().RunAsync($"http://{settings.Listen}", cancellationToken);
+        await app.StartAsync(cancellationToken);
+        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        log.LogInformation("EdgeRegistry is listening on {Address} ({Storage})", address,
+            settings.InMemory ? "in memory" : Path.GetFullPath(settings.DataDir));
+        return address;
+    }
+
+    private static void AddStorage(IServiceCollection services, ServerSettings settings)
+    {
+        if (!settings.InMemory)
+        {
+            Directory.CreateDirectory(settings.DataDir);
+        }
+
+        var database = settings.InMemory
+            ? SqliteDatabase.OpenInMemory()
+            : SqliteDatabase.OpenFile(Path.Combine(settings.DataDir, "edgereg.db"));
+        services.AddSingleton(database);
+        services.AddSingleton<IDriverStore, SqliteDriverStore>();
+        services.AddSingleton<IAccountStore, SqliteAccountStore>();
+    }
+}

@@ -1,0 +1,87 @@
+namespace EdgeRegistry.Rpc;
+
+/// <summary>
+/// The error catalog: one factory per code of api.md section 3, so that a code, its HTTP status and its wording
+/// live in one place.
+/// </summary>
+public static class RpcErrors
+{
+    // Gateway errors.
+    public static RpcException MissingParameter(string name) => Gateway(400, "MissingParameter",
+        $"The input parameter \"{name}\" that is mandatory for processing this request is not supplied.");
+
+    public static RpcException MissingOperationParameter(string name) => Gateway(400, "Missing" + name,
+        $"{name} is mandatory for this action.");
+
+    public static RpcException InvalidParameter(string message) => Gateway(400, "InvalidParameter", message);
+
+    public static RpcException InvalidFormat(string value) => Gateway(400, "InvalidParameter.Format",
+        $"Specified parameter Format \"{value}\" is not valid; use JSON or XML.");
+
+    public static RpcException InvalidVersion() => Gateway(400, "InvalidVersion", "Specified parameter Version is not valid.");
+
+    public static RpcException ActionNotFound() => Gateway(404, "InvalidAction.NotFound",
+        "Specified api is not found, please check your url and method.");
+
+    public static RpcException UnsupportedOperation(string action, IEnumerable<string> supported) => Gateway(501, "UnsupportedOperation",
+        $"The action {action} is not supported by EdgeRegistry yet. Supported actions: {string.Join(", ", supported)}.");
+
+    public static RpcException AccessKeyNotFound() => Gateway(404, "InvalidAccessKeyId.NotFound", "Specified access key is not found.");
+
+    public static RpcException AccessKeyInactive() => Gateway(400, "InvalidAccessKeyId.Inactive", "Specified access key is disabled.");
+
+    public static RpcException TimestampFormat(string name) => Gateway(400, "InvalidTimeStamp.Format",
+        $"Specified time stamp or date value is not well formatted: {name} must be UTC yyyy-MM-ddTHH:mm:ssZ.");
+
+    public static RpcException TimestampExpired() => Gateway(400, "InvalidTimeStamp.Expired",
+        "Specified time stamp or date value is expired: it must be within 15 minutes of the server's time.");
+
+    public static RpcException NonceUsed() => Gateway(400, "SignatureNonceUsed", "Specified signature nonce was used already.");
+
+    public static RpcException IncompleteSignature(string message) => Gateway(400, "IncompleteSignature", message);
+
+    public static RpcException SignatureDoesNotMatch(string serverStringToSign) => Gateway(400, "SignatureDoesNotMatch",
+        "Specified signature is not matched with our calculation. server string to sign is:" + serverStringToSign);
+
+    public static RpcException InvalidSecurityToken() => Gateway(400, "InvalidSecurityToken.Malformed",
+        "Specified SecurityToken is malformed: EdgeRegistry issues no STS tokens; sign with an AccessKey pair.");
+
+    public static RpcException InternalError() => Gateway(500, "InternalError",
+        "The request processing has failed due to some unknown error.");
+
+    // Business errors.
+    public static RpcException InvalidParam(string message) => Business("iot.common.InvalidParam", message);
+
+    public static RpcException InvalidPageParams() => Business("iot.common.InvalidPageParams",
+        "CurrentPage must be 1 or more and PageSize from 1 to 30.");
+
+    public static RpcException ParameterSizeLimit(string name, int size, int limit) => Business("iot.common.ParameterSizeLimit",
+        $"{name} is {size} long; the limit is {limit}.");
+
+    public static RpcException InstanceNotFound() => Business("iot.system.InstanceNotFound",
+        "The IotInstanceId names no instance of this account.");
+
+    public static RpcException DriverNotExist() => Business("iot.edge.DriverNotExist", "The driver does not exist.");
+
+    public static RpcException DriverNameExist() => Business("iot.edge.DriverNameExist",
+        "A driver with this DriverName already exists in this instance.");
+
+    public static RpcException DriverVersionNotExist() => Business("iot.edge.DriverVersionNotExist", "The driver version does not exist.");
+
+    public static RpcException DriverVersionExist() => Business("iot.edge.DriverVersionExist", "The driver version already exists.");
+
+    public static RpcException DriverVersionPublished() => Business("iot.edge.DriverVersionPublished",
+        "The driver version is published; a published version cannot be changed or deleted.");
+
+    public static RpcException DriverHasPublishedVersion() => Business("iot.edge.DriverHasPublishedVersion",
+        "The driver has a published version and cannot be deleted.");
+
+    public static RpcException SystemException() => Business("iot.system.SystemException",
+        "The operation failed because of an internal error; it is logged with this RequestId.");
+
+    private static RpcException Gateway(int status, string code, string message) =>
+        new(new RpcError(RpcErrorKind.Gateway, status, code, message));
+
+    private static RpcException Business(string code, string message) =>
+        new(new RpcError(RpcErrorKind.Business, 200, code, message));
+}

@@ -1,0 +1,131 @@
+using System.Text;
+using System.Xml;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace EdgeRegistry.Rpc;
+
+/// <summary>
+/// The parameters of one RPC request: the URL query and an <c>application/x-www-form-urlencoded</c> body merged,
+/// all percent-decoded. V3 signs the query apart from the body, so the query is kept on its own too.
+/// </summary>
+public sealed class RpcParameters
+{
+    /// <summary>A form body larger than this is refused; the largest legitimate request is a few 64 KiB JSON values.</summary>
+    public const int MaxBodyBytes = 1024 * 1024;
+
+    private readonly Dictionary<string, string> _all;
+
+    private RpcParameters(Dictionary<string, string> all, List<KeyValuePair<string, string>> query, byte[] body, string? problem)
+    {
+        _all = all;
+        Query = query;
+        Body = body;
+        Problem = problem;
+    }
+
+    public IReadOnlyDictionary<string, string> All => _all;
+
+    public IReadOnlyList<KeyValuePair<string, string>> Query { get; }
+
+    public byte[] Body { get; }
+
+    /// <summary>
+    /// Why the parameters are unusable (a name given twice, a character XML cannot carry), kept rather than thrown
+    /// so that the error can still be answered in the Format the request asked for.
+    /// </summary>
+    public string? Problem { get; }
+
+    public string? this[string name] => _all.GetValueOrDefault(name);
+
+    public static async Task<RpcParameters> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var all = new Dictionary<string, string>(StringComparer.Ordinal);
+        var query = new List<KeyValuePair<string, string>>();
+        string? problem = null;
+
+        foreach (var (name, values) in request.Query)
+        {
+            foreach (var value in values)
+            {
+                query.Add(new(name, value ?? ""));
+                problem ??= Add(all, name, value ?? "");
+            }
+        }
+
+        var body = await ReadBodyAsync(request, cancellationToken);
+        if (body.Length > 0 && IsForm(request.ContentType))
+        {
+            foreach (var (name, values) in QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body)))
+            {
+                foreach (var value in values)
+                {
+                    problem ??= Add(all, name, value ?? "");
+                }
+            }
+        }
+
+        return new RpcParameters(all, query, body, problem);
+    }
+
+    private static string? Add(Dictionary<string, string> all, string name, string value)
+    {
+        if (!all.TryAdd(name, value))
+        {
+            return $"The parameter {name} is given more than once.";
+        }
+
+        return FindInvalidCharacter(value) is { } index
+            ? $"The parameter {name} has a character that is not allowed at position {index} (a control character or invalid Unicode)."
+            : null;
+    }
+
+    /// <summary>Values must survive the XML response unchanged, so characters XML 1.0 cannot carry are refused.</summary>
+    private static int? FindInvalidCharacter(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+            }
+            else if (!XmlConvert.IsXmlChar(c))
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsForm(string? contentType) =>
+        contentType is not null && contentType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
+
+    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength is 0 || (request.ContentLength is null && !HttpMethods.IsPost(request.Method)))
+        {
+            return [];
+        }
+
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            throw RpcErrors.InvalidParameter($"The request body is larger than {MaxBodyBytes} bytes.");
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                throw RpcErrors.InvalidParameter($"The request body is larger than {MaxBodyBytes} bytes.");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}

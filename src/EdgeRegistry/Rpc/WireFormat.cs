@@ -1,0 +1,7 @@
+namespace EdgeRegistry.Rpc;
+
+public enum WireFormat
+{
+    Json,
+    Xml,
+}

@@ -1,0 +1,60 @@
+using EdgeRegistry.Accounts;
+using EdgeRegistry.Drivers;
+
+namespace EdgeRegistry.Storage;
+
+/// <summary>Why a store operation did not do what was asked; the operations map each to its business error.</summary>
+public enum StoreOutcome
+{
+    Ok,
+    DriverNotFound,
+    DriverNameExists,
+    DriverHasPublishedVersion,
+    VersionNotFound,
+    VersionExists,
+    VersionPublished,
+}
+
+public sealed record StoreResult<T>(StoreOutcome Outcome, T? Value)
+{
+    public static StoreResult<T> Failed(StoreOutcome outcome) => new(outcome, default);
+}
+
+/// <summary>Which versions a query wants: one exact version, one state, or both, or all.</summary>
+public sealed record VersionFilter(string? Version, bool? Published);
+
+/// <summary>
+/// Drivers and their versions, shaped like the operations. Every call names the tenant scope; a driver of another
+/// scope is reported exactly as a driver that does not exist.
+/// </summary>
+public interface IDriverStore
+{
+    Task<StoreOutcome> CreateDriverAsync(TenantScope scope, Driver driver, CancellationToken cancellationToken);
+
+    /// <summary>Drivers newest first; <paramref name="nameContains"/> filters by substring.</summary>
+    Task<Page<Driver>> QueryDriversAsync(TenantScope scope, string? nameContains, int offset, int limit, CancellationToken cancellationToken);
+
+    /// <summary>The drivers among <paramref name="driverIds"/> that exist in the scope, in the order asked.</summary>
+    Task<IReadOnlyList<Driver>> GetDriversAsync(TenantScope scope, IReadOnlyList<string> driverIds, CancellationToken cancellationToken);
+
+    /// <summary>Deletes a driver and its versions, unless one of them is published.</summary>
+    Task<StoreOutcome> DeleteDriverAsync(TenantScope scope, string driverId, CancellationToken cancellationToken);
+
+    Task<StoreOutcome> CreateVersionAsync(TenantScope scope, string driverId, string version, DriverVersionContent content, long nowMs, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the whole content of an unpublished version.</summary>
+    Task<StoreOutcome> ReplaceVersionAsync(TenantScope scope, string driverId, string version, DriverVersionContent content, long nowMs, CancellationToken cancellationToken);
+
+    Task<StoreResult<DriverVersion>> GetVersionAsync(TenantScope scope, string driverId, string version, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// One page of a driver's versions, newest created first (ties: version descending), with the count of all
+    /// matches. Its cost does not grow with the number of versions before the page.
+    /// </summary>
+    Task<StoreResult<Page<DriverVersion>>> QueryVersionsAsync(TenantScope scope, string driverId, VersionFilter filter, int offset, int limit, CancellationToken cancellationToken);
+
+    Task<StoreOutcome> DeleteVersionAsync(TenantScope scope, string driverId, string version, CancellationToken cancellationToken);
+
+    /// <summary>Publishes a version; publishing a published version succeeds and changes nothing.</summary>
+    Task<StoreOutcome> ReleaseVersionAsync(TenantScope scope, string driverId, string version, long nowMs, CancellationToken cancellationToken);
+}

@@ -1,0 +1,119 @@
+using System.Reflection;
+using Microsoft.Data.Sqlite;
+
+namespace EdgeRegistry.Storage.Sqlite;
+
+/// <summary>
+/// Opens connections to the embedded database: a file in WAL mode (readers never wait for the writer), or, for
+/// <c>--in-memory</c>, a shared in-memory database kept alive by one connection held for the server's lifetime.
+/// </summary>
+public sealed class SqliteDatabase : IDisposable
+{
+    private readonly string _connectionString;
+    private readonly SqliteConnection? _keepAlive;
+
+    private SqliteDatabase(string connectionString, bool inMemory)
+    {
+        _connectionString = connectionString;
+        if (inMemory)
+        {
+            _keepAlive = new SqliteConnection(connectionString);
+            _keepAlive.Open();
+        }
+    }
+
+    public static SqliteDatabase OpenFile(string path)
+    {
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            ForeignKeys = true,
+            DefaultTimeout = 30,
+        };
+        var database = new SqliteDatabase(builder.ToString(), inMemory: false);
+        using var connection = database.Open();
+        Execute(connection, "PRAGMA journal_mode=WAL;");
+        return database;
+    }
+
+    public static SqliteDatabase OpenInMemory()
+    {
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = "edgereg-" + Guid.NewGuid().ToString("N"),
+            Mode = SqliteOpenMode.Memory,
+            Cache = SqliteCacheMode.Shared,
+            Pooling = true,
+            ForeignKeys = true,
+            DefaultTimeout = 30,
+        };
+        return new SqliteDatabase(builder.ToString(), inMemory: true);
+    }
+
+    public SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        // NORMAL in WAL mode: a crash of the process loses nothing; a power loss may lose the last commits.
+        Execute(connection, "PRAGMA synchronous=NORMAL;");
+        return connection;
+    }
+
+    /// <summary>Applies the embedded scripts newer than the database's <c>user_version</c>, each in its own transaction.</summary>
+    public int Migrate()
+    {
+        var scripts = Assembly.GetExecutingAssembly().GetManifestResourceNames()
+            .Where(n => n.Contains(".Storage.Sqlite.Migrations.", StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        using var connection = Open();
+        var applied = 0;
+        for (var number = 1; number <= scripts.Length; number++)
+        {
+            using var transaction = connection.BeginTransaction();
+            var current = Convert.ToInt32(connection.Command(transaction, "PRAGMA user_version;").ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            if (current >= number)
+            {
+                continue;
+            }
+
+            using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(scripts[number - 1])!;
+            using var reader = new StreamReader(stream);
+            connection.Run(transaction, reader.ReadToEnd());
+            connection.Run(transaction, $"PRAGMA user_version={number};");
+            transaction.Commit();
+            applied++;
+        }
+
+        return applied;
+    }
+
+    public bool IsReachable()
+    {
+        using var connection = Open();
+        return Convert.ToInt32(Scalar(connection, "PRAGMA user_version;"), System.Globalization.CultureInfo.InvariantCulture) > 0;
+    }
+
+    public void Dispose()
+    {
+        _keepAlive?.Dispose();
+        SqliteConnection.ClearAllPools();
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+}

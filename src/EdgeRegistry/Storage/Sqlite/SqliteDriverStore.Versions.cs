@@ -1,0 +1,162 @@
+using EdgeRegistry.Accounts;
+using EdgeRegistry.Drivers;
+using Microsoft.Data.Sqlite;
+
+namespace EdgeRegistry.Storage.Sqlite;
+
+public sealed partial class SqliteDriverStore
+{
+    private const string VersionColumns =
+        "version, published, edge_version, description, source_config, driver_config, container_config, config_check_rule, argument, created_ms, modified_ms";
+
+    public Task<StoreOutcome> CreateVersionAsync(TenantScope scope, string driverId, string version, DriverVersionContent content, long nowMs, CancellationToken cancellationToken)
+    {
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+        if (FindDriver(connection, transaction, scope, driverId) is not { } driver)
+        {
+            return Task.FromResult(StoreOutcome.DriverNotFound);
+        }
+
+        if (FindVersion(connection, transaction, driver.Pk, version) is not null)
+        {
+            return Task.FromResult(StoreOutcome.VersionExists);
+        }
+
+        // Creation times never go backwards within a driver (a clock step back would otherwise break "ord order =
+        // creation order"); versions created in the same millisecond are then ordered by version, descending.
+        var createdMs = Math.Max(nowMs, driver.LastVersionMs);
+        var ord = driver.NextOrd;
+        connection.Run(transaction,
+            $"INSERT INTO driver_versions (driver_pk, ord, {VersionColumns}) " +
+            "VALUES ($pk, $ord, $version, 0, $edge, $description, $source, $driverConfig, $container, $rule, $argument, $created, $created)",
+            [("$pk", driver.Pk), ("$ord", ord), ("$version", version), ("$created", createdMs), .. ContentParameters(content)]);
+        connection.Run(transaction,
+            "UPDATE drivers SET next_ord = $next, last_version_ms = $created, version_count = version_count + 1 WHERE driver_pk = $pk",
+            ("$next", ord + 1), ("$created", createdMs), ("$pk", driver.Pk));
+        VersionBlocks.Add(connection, transaction, driver.Pk, VersionBlocks.Unpublished, ord, +1);
+        VersionBlocks.Add(connection, transaction, driver.Pk, VersionBlocks.All, ord, +1);
+        if (createdMs == driver.LastVersionMs)
+        {
+            VersionBlocks.OrderTies(connection, transaction, driver.Pk, createdMs);
+        }
+
+        transaction.Commit();
+        return Task.FromResult(StoreOutcome.Ok);
+    }
+
+    public Task<StoreOutcome> ReplaceVersionAsync(TenantScope scope, string driverId, string version, DriverVersionContent content, long nowMs, CancellationToken cancellationToken)
+    {
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+        var (outcome, row) = FindUnpublished(connection, transaction, scope, driverId, version);
+        if (outcome != StoreOutcome.Ok)
+        {
+            return Task.FromResult(outcome);
+        }
+
+        connection.Run(transaction,
+            "UPDATE driver_versions SET edge_version = $edge, description = $description, source_config = $source, driver_config = $driverConfig, " +
+            "container_config = $container, config_check_rule = $rule, argument = $argument, modified_ms = $now WHERE version_pk = $vpk",
+            [("$vpk", row!.Pk), ("$now", nowMs), .. ContentParameters(content)]);
+        transaction.Commit();
+        return Task.FromResult(StoreOutcome.Ok);
+    }
+
+    public Task<StoreResult<DriverVersion>> GetVersionAsync(TenantScope scope, string driverId, string version, CancellationToken cancellationToken)
+    {
+        using var connection = database.Open();
+        using var command = connection.Command(null,
+            $"SELECT d.driver_pk, {VersionColumns} FROM drivers d LEFT JOIN driver_versions v ON v.driver_pk = d.driver_pk AND v.version = $v " +
+            "WHERE d.driver_id = $id AND d.account_id = $a AND d.instance_id = $i",
+            ("$v", version), ("$id", driverId), ("$a", scope.AccountId), ("$i", scope.InstanceId));
+        using var reader = command.ExecuteReader();
+        var result = !reader.Read() ? StoreResult<DriverVersion>.Failed(StoreOutcome.DriverNotFound)
+            : reader.IsDBNull(1) ? StoreResult<DriverVersion>.Failed(StoreOutcome.VersionNotFound)
+            : new StoreResult<DriverVersion>(StoreOutcome.Ok, ReadVersion(reader, driverId, first: 1));
+        return Task.FromResult(result);
+    }
+
+    public Task<StoreOutcome> DeleteVersionAsync(TenantScope scope, string driverId, string version, CancellationToken cancellationToken)
+    {
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+        var (outcome, row) = FindUnpublished(connection, transaction, scope, driverId, version);
+        if (outcome != StoreOutcome.Ok)
+        {
+            return Task.FromResult(outcome);
+        }
+
+        connection.Run(transaction, "DELETE FROM driver_versions WHERE version_pk = $vpk", ("$vpk", row!.Pk));
+        connection.Run(transaction, "UPDATE drivers SET version_count = version_count - 1 WHERE driver_pk = $pk", ("$pk", row.DriverPk));
+        VersionBlocks.Add(connection, transaction, row.DriverPk, VersionBlocks.Unpublished, row.Ord, -1);
+        VersionBlocks.Add(connection, transaction, row.DriverPk, VersionBlocks.All, row.Ord, -1);
+        transaction.Commit();
+        return Task.FromResult(StoreOutcome.Ok);
+    }
+
+    public Task<StoreOutcome> ReleaseVersionAsync(TenantScope scope, string driverId, string version, long nowMs, CancellationToken cancellationToken)
+    {
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+        var (outcome, row) = FindUnpublished(connection, transaction, scope, driverId, version);
+        if (outcome == StoreOutcome.VersionPublished)
+        {
+            return Task.FromResult(StoreOutcome.Ok);
+        }
+
+        if (outcome != StoreOutcome.Ok)
+        {
+            return Task.FromResult(outcome);
+        }
+
+        connection.Run(transaction, "UPDATE driver_versions SET published = 1, modified_ms = $now WHERE version_pk = $vpk", ("$now", nowMs), ("$vpk", row!.Pk));
+        connection.Run(transaction, "UPDATE drivers SET published_count = published_count + 1 WHERE driver_pk = $pk", ("$pk", row.DriverPk));
+        VersionBlocks.Add(connection, transaction, row.DriverPk, VersionBlocks.Unpublished, row.Ord, -1);
+        VersionBlocks.Add(connection, transaction, row.DriverPk, VersionBlocks.Published, row.Ord, +1);
+        transaction.Commit();
+        return Task.FromResult(StoreOutcome.Ok);
+    }
+
+    private sealed record VersionRow(long Pk, long DriverPk, long Ord, bool Published);
+
+    private static VersionRow? FindVersion(SqliteConnection connection, SqliteTransaction transaction, long driverPk, string version)
+    {
+        using var command = connection.Command(transaction,
+            "SELECT version_pk, ord, published FROM driver_versions WHERE driver_pk = $pk AND version = $v", ("$pk", driverPk), ("$v", version));
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? new VersionRow(reader.GetInt64(0), driverPk, reader.GetInt64(1), reader.GetInt64(2) != 0) : null;
+    }
+
+    /// <summary>The version, if the driver is in scope, the version exists and it is still unpublished.</summary>
+    private static (StoreOutcome, VersionRow?) FindUnpublished(SqliteConnection connection, SqliteTransaction transaction, TenantScope scope, string driverId, string version)
+    {
+        if (FindDriver(connection, transaction, scope, driverId) is not { } driver)
+        {
+            return (StoreOutcome.DriverNotFound, null);
+        }
+
+        return FindVersion(connection, transaction, driver.Pk, version) switch
+        {
+            null => (StoreOutcome.VersionNotFound, null),
+            { Published: true } row => (StoreOutcome.VersionPublished, row),
+            var row => (StoreOutcome.Ok, row),
+        };
+    }
+
+    private static (string, object?)[] ContentParameters(DriverVersionContent c) =>
+    [
+        ("$edge", c.EdgeVersion), ("$description", c.Description), ("$source", c.SourceConfig), ("$driverConfig", c.DriverConfig),
+        ("$container", c.ContainerConfig), ("$rule", c.ConfigCheckRule), ("$argument", c.Argument),
+    ];
+
+    /// <summary>Reads <see cref="VersionColumns"/> starting at column <paramref name="first"/>.</summary>
+    private static DriverVersion ReadVersion(SqliteDataReader r, string driverId, int first) => new(
+        driverId,
+        r.GetString(first),
+        r.GetInt64(first + 1) != 0,
+        new DriverVersionContent(r.GetString(first + 2), r.GetString(first + 3), r.GetString(first + 4), r.GetString(first + 5),
+            r.GetString(first + 6), r.GetString(first + 7), r.GetString(first + 8)),
+        r.GetInt64(first + 9),
+        r.GetInt64(first + 10));
+}

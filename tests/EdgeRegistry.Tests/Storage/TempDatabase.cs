@@ -1,0 +1,23 @@
+using EdgeRegistry.Storage.Sqlite;
+
+namespace EdgeRegistry.Tests.Storage;
+
+/// <summary>A migrated SQLite file in a temp folder, removed afterwards.</summary>
+public sealed class TempDatabase : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("edgereg-store-").FullName;
+
+    public TempDatabase()
+    {
+        Database = SqliteDatabase.OpenFile(Path.Combine(_dir, "edgereg.db"));
+        Database.Migrate();
+    }
+
+    public SqliteDatabase Database { get; }
+
+    public void Dispose()
+    {
+        Database.Dispose();
+        Directory.Delete(_dir, recursive: true);
+    }
+}
