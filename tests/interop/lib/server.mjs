@@ -1,0 +1,90 @@
+// Starts a real `edgereg serve` for a test file: a free port on 127.0.0.1, a fresh data directory, known
+// root credentials. The command is $EDGEREG_CMD (a full command line, e.g. `dotnet /path/edgereg.dll`) or
+// the repository's `edgereg` launcher. Its stdout/stderr are kept so a failure can show them.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const READY_TIMEOUT_MS = Number(process.env.EDGEREG_READY_TIMEOUT_MS ?? 60_000);
+const OUTPUT_LIMIT = 64 * 1024;
+
+async function freePort() {
+  const probe = net.createServer();
+  await new Promise((resolve, reject) => probe.once('error', reject).listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+function commandLine(args) {
+  const quoted = args.map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ');
+  const base = process.env.EDGEREG_CMD || `'${path.join(REPO_ROOT, 'edgereg')}'`;
+  // `exec` so the pid we hold is the server itself; the shell only expands $EDGEREG_CMD's words.
+  return `exec ${base} ${quoted}`;
+}
+
+export async function startServer() {
+  const port = await freePort();
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'edgereg-interop-'));
+  const accessKeyId = `LTAI${randomBytes(8).toString('hex')}`;
+  const accessKeySecret = randomBytes(15).toString('base64');
+  let output = '';
+  const child = spawn('/bin/sh', ['-c', commandLine(['serve', '--listen', `127.0.0.1:${port}`, '--data-dir', dataDir])], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, EDGEREG_ROOT_ACCESS_KEY_ID: accessKeyId, EDGEREG_ROOT_ACCESS_KEY_SECRET: accessKeySecret },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true, // its own process group, so stop() also ends a launcher's children
+  });
+  const keep = (chunk) => { output = (output + chunk.toString('utf8')).slice(-OUTPUT_LIMIT); };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  let exited = null;
+  const exitedPromise = new Promise((resolve) => child.on('exit', (code, signal) => { exited = { code, signal }; resolve(); }));
+
+  const server = {
+    port,
+    dataDir,
+    accessKeyId,
+    accessKeySecret,
+    baseUrl: `http://127.0.0.1:${port}`,
+    output: () => output,
+    async stop() {
+      if (!exited) {
+        try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
+        const timer = setTimeout(() => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } }, 5000);
+        await exitedPromise;
+        clearTimeout(timer);
+      }
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  for (;;) {
+    if (exited) {
+      await server.stop();
+      throw new Error(`edgereg exited (${JSON.stringify(exited)}) before /health/ready answered 200.\n--- server output ---\n${output}`);
+    }
+    if (await isReady(port)) return server;
+    if (Date.now() > deadline) {
+      await server.stop();
+      throw new Error(`edgereg did not answer 200 on /health/ready within ${READY_TIMEOUT_MS} ms.\n--- server output ---\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+async function isReady(port) {
+  try {
+    const res = await fetch(`http://127.0.0.1:${port}/health/ready`, { signal: AbortSignal.timeout(2000) });
+    await res.arrayBuffer();
+    return res.status === 200;
+  } catch {
+    return false;
+  }
+}
