@@ -18,7 +18,14 @@ public static class ServerHost
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = Directory.GetCurrentDirectory() });
         builder.Configuration.AddInMemoryCollection(ServerSettings.FromEnvironment()).AddInMemoryCollection(overrides);
         var settings = ServerSettings.From(builder.Configuration);
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(settings.ListenEndpoint()));
+        builder.WebHost.UseKestrel(kestrel =>
+        {
+            kestrel.Listen(settings.ListenEndpoint());
+            // V3 clients and pop-core's GET put every parameter in the URL: a few 64 KiB JSON values, percent-encoded
+            // up to three times their size, must fit in the request line (Kestrel's default is 8 KiB).
+            kestrel.Limits.MaxRequestLineSize = RpcParameters.MaxBodyBytes;
+            kestrel.Limits.MaxRequestHeadersTotalSize = RpcParameters.MaxBodyBytes + 64 * 1024;
+        });
         ServerLogging.Configure(builder.Logging, builder.Configuration);
 
         var services = builder.Services;

@@ -10,6 +10,8 @@ public sealed class XmlWireWriter(XmlWriter xml) : IWireWriter
         // The declaration is written by hand: XmlWriter would spell the encoding "utf-8".
         OmitXmlDeclaration = true,
         Encoding = new System.Text.UTF8Encoding(false),
+        // A CR written as is would come back as LF from any XML parser; as &#xD; it round-trips.
+        NewLineHandling = NewLineHandling.Entitize,
     };
 
     public const string Declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
