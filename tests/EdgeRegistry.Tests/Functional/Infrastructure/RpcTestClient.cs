@@ -26,6 +26,9 @@ public sealed record V1Options
 
     public string? SigningSecret { get; init; }
 
+    /// <summary>Sends no Signature parameter at all.</summary>
+    public bool OmitSignature { get; init; }
+
     /// <summary>For a POST: the parameters that go in the URL query (signed); the rest go in the form body.</summary>
     public IReadOnlyCollection<string>? InQuery { get; init; }
 
@@ -86,10 +89,27 @@ public sealed partial class RpcTestClient(HttpClient http, TimeProvider time, st
     public Task<RpcResponse> V1Async(string action, IEnumerable<KeyValuePair<string, string>> parameters, V1Options? options = null)
     {
         options ??= new V1Options();
+        var all = SignV1(action, parameters, options);
+        var inQuery = options.Method == "GET" ? all : all.Where(p => options.InQuery?.Contains(p.Key) == true).ToList();
+        var inBody = options.Method == "GET" ? [] : all.Where(p => options.InQuery?.Contains(p.Key) != true).ToList();
+        var query = Encode([.. inQuery, .. options.UnsignedQuery ?? []]);
+        var request = new HttpRequestMessage(new HttpMethod(options.Method), new Uri("/" + (query.Length > 0 ? "?" + query : ""), UriKind.Relative));
+        if (options.Method != "GET")
+        {
+            request.Content = new StringContent(Encode(inBody), Encoding.UTF8);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded") { CharSet = "UTF-8" };
+        }
+
+        return SendAsync(request);
+    }
+
+    /// <summary>Every parameter of a V1 request as it will be sent, Signature last (deterministic for a given nonce and time).</summary>
+    public List<KeyValuePair<string, string>> SignV1(string action, IEnumerable<KeyValuePair<string, string>> parameters, V1Options options)
+    {
         var nonce = options.Nonce ?? NewNonce();
         var timestamp = options.Timestamp ?? time.GetUtcNow();
         List<KeyValuePair<string, string>> all;
-        if (options is { Format: not null, Set: null, Signature: null, SigningSecret: null })
+        if (options is { Format: not null, Set: null, Signature: null, SigningSecret: null, OmitSignature: false })
         {
             // The plain case goes through the client library exactly as a caller would use it.
             var signed = new SignedRequestBuilder(accessKeyId, secret).SignV1(options.Method, action, parameters, nonce, timestamp, options.Format);
@@ -128,26 +148,51 @@ public sealed partial class RpcTestClient(HttpClient http, TimeProvider time, st
             }
 
             var signature = options.Signature ?? V1Signature.Sign(V1Signature.StringToSign(options.Method, all), options.SigningSecret ?? secret);
-            all.Add(new("Signature", signature));
+            if (!options.OmitSignature)
+            {
+                all.Add(new("Signature", signature));
+            }
         }
 
-        var inQuery = options.Method == "GET" ? all : all.Where(p => options.InQuery?.Contains(p.Key) == true).ToList();
-        var inBody = options.Method == "GET" ? [] : all.Where(p => options.InQuery?.Contains(p.Key) != true).ToList();
-        var query = Encode([.. inQuery, .. options.UnsignedQuery ?? []]);
-        var request = new HttpRequestMessage(new HttpMethod(options.Method), new Uri("/" + (query.Length > 0 ? "?" + query : ""), UriKind.Relative));
-        if (options.Method != "GET")
-        {
-            request.Content = new StringContent(Encode(inBody), Encoding.UTF8);
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded") { CharSet = "UTF-8" };
-        }
-
-        return SendAsync(request);
+        return all;
     }
 
     public Task<RpcResponse> V3Async(string action, IEnumerable<KeyValuePair<string, string>> query, V3Options? options = null)
     {
         options ??= new V3Options();
         var queryList = query.ToList();
+        var headers = SignV3(action, queryList, options);
+        var encoded = Encode(queryList);
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/" + (encoded.Length > 0 ? "?" + encoded : ""), UriKind.Relative));
+        foreach (var (name, value) in headers)
+        {
+            if (name == "host")
+            {
+                Assert.Equal(Host, value);
+                continue;
+            }
+
+            var sent = name == "authorization" && options.Authorization is not null ? options.Authorization : value;
+            Assert.True(request.Headers.TryAddWithoutValidation(name, sent));
+        }
+
+        foreach (var (name, value) in options.UnsignedHeaders ?? new Dictionary<string, string>())
+        {
+            Assert.True(request.Headers.TryAddWithoutValidation(name, value));
+        }
+
+        request.Content = new ByteArrayContent(options.SentBody ?? options.Body ?? []);
+        if (options.BodyContentType is not null)
+        {
+            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(options.BodyContentType);
+        }
+
+        return SendAsync(request);
+    }
+
+    /// <summary>The headers of a V3 request, <c>host</c> and <c>authorization</c> included (deterministic for a given nonce and time).</summary>
+    public IReadOnlyDictionary<string, string> SignV3(string action, IReadOnlyList<KeyValuePair<string, string>> queryList, V3Options options)
+    {
         var nonce = options.Nonce ?? NewNonce();
         var timestamp = options.Timestamp ?? time.GetUtcNow();
         var body = options.Body ?? [];
@@ -187,33 +232,7 @@ public sealed partial class RpcTestClient(HttpClient http, TimeProvider time, st
             };
         }
 
-        var encoded = Encode(queryList);
-        var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/" + (encoded.Length > 0 ? "?" + encoded : ""), UriKind.Relative));
-        foreach (var (name, value) in headers)
-        {
-            if (name == "host")
-            {
-                Assert.Equal(Host, value);
-                continue;
-            }
-
-            var sent = name == "authorization" && options.Authorization is not null ? options.Authorization : value;
-            Assert.True(request.Headers.TryAddWithoutValidation(name, sent));
-        }
-
-        foreach (var (name, value) in options.UnsignedHeaders ?? new Dictionary<string, string>())
-        {
-            Assert.True(request.Headers.TryAddWithoutValidation(name, value));
-        }
-
-        var sentBody = options.SentBody ?? body;
-        request.Content = new ByteArrayContent(sentBody);
-        if (options.BodyContentType is not null)
-        {
-            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(options.BodyContentType);
-        }
-
-        return SendAsync(request);
+        return headers;
     }
 
     /// <summary>Sends any request and applies the checks every RPC answer must pass.</summary>
