@@ -256,7 +256,7 @@ public sealed partial class RpcTestClient(HttpClient http, TimeProvider time, st
         Assert.DoesNotContain(secret, response.Body, StringComparison.Ordinal);
         Assert.DoesNotContain(response.Headers.Values, v => v.Contains(secret, StringComparison.Ordinal));
         var requestId = response.RequestIdHeader;
-        Assert.NotNull(requestId);
+        Assert.True(requestId is not null, $"The answer has no x-acs-request-id header: {response}");
         Assert.Matches(UpperCaseUuid(), requestId);
         if (response.Json is not null || response.Xml is not null)
         {
