@@ -369,6 +369,23 @@ public sealed class GatewayErrorTests(ServerFixture fixture) : IClassFixture<Ser
     }
 
     [Fact]
+    public async Task A_form_body_over_1_MiB_is_InvalidParameter()
+    {
+        var response = await _client.CallAsync("QueryEdgeDriver", ("CurrentPage", "1"), ("PageSize", "1"), ("Type", "1"), ("DriverName", new string('a', 1024 * 1024)));
+
+        Assert.Contains("larger than 1048576 bytes", RpcAssert.GatewayError(response, 400, "InvalidParameter"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_V1_POST_with_every_parameter_in_the_query_and_an_empty_body_is_accepted()
+    {
+        var response = await _client.V1Async("QueryEdgeDriver", Page,
+            new V1Options { InQuery = ["Action", "Version", "Format", "AccessKeyId", "SignatureMethod", "SignatureVersion", "SignatureNonce", "Timestamp", "Signature", "CurrentPage", "PageSize", "Type"] });
+
+        RpcAssert.Success(response);
+    }
+
+    [Fact]
     public async Task Parameters_split_between_the_query_and_the_form_are_merged()
     {
         var response = await _client.V1Async("QueryEdgeDriver", Page,
