@@ -1,0 +1,95 @@
+using EdgeRegistry.Tests.Functional.Infrastructure;
+
+namespace EdgeRegistry.Tests.Functional;
+
+/// <summary>BatchGetEdgeDriver: the order asked, unknown ids left out, 1–30 flattened ids.</summary>
+public sealed class BatchGetEdgeDriverTests(ServerFixture fixture) : IClassFixture<ServerFixture>
+{
+    private const string UnknownId = "ffffffffffffffffffffffffffffffff";
+
+    private readonly RpcTestClient _client = fixture.Client;
+
+    private static List<string> Ids(RpcResponse response) =>
+        [.. RpcAssert.Success(response).Root.GetProperty("DriverList").EnumerateArray().Select(d => d.GetProperty("DriverId").GetString()!)];
+
+    private Task<RpcResponse> Batch(params string[] ids) =>
+        _client.V1Async("BatchGetEdgeDriver", ids.Select((id, i) => new KeyValuePair<string, string>($"DriverIds.{i + 1}", id)));
+
+    [Fact]
+    public async Task Drivers_come_back_in_the_order_asked()
+    {
+        var a = await _client.CreateDriverAsync();
+        var b = await _client.CreateDriverAsync();
+        var c = await _client.CreateDriverAsync();
+
+        Assert.Equal([b, c, a], Ids(await Batch(b, c, a)));
+        Assert.Equal([a, b, c], Ids(await Batch(a, b, c)));
+    }
+
+    [Fact]
+    public async Task Unknown_ids_are_left_out_without_an_error()
+    {
+        var a = await _client.CreateDriverAsync();
+        var b = await _client.CreateDriverAsync();
+
+        Assert.Equal([a, b], Ids(await Batch(UnknownId, a, "nope", b)));
+        Assert.Empty(Ids(await Batch(UnknownId)));
+        Assert.Equal("[]", RpcAssert.Success(await Batch(UnknownId)).Root.GetProperty("DriverList").GetRawText());
+    }
+
+    [Fact]
+    public async Task Items_are_ordered_by_their_numeric_index_not_by_name()
+    {
+        var ids = new List<string>();
+        for (var i = 0; i < 11; i++)
+        {
+            ids.Add(await _client.CreateDriverAsync());
+        }
+
+        // Sent in reverse; DriverIds.10 must come after DriverIds.9, not after DriverIds.1.
+        var parameters = ids.Select((id, i) => new KeyValuePair<string, string>($"DriverIds.{i + 1}", id)).Reverse();
+
+        Assert.Equal(ids, Ids(await _client.V1Async("BatchGetEdgeDriver", parameters)));
+    }
+
+    [Fact]
+    public async Task Thirty_ids_are_accepted_and_31_are_ParameterSizeLimit()
+    {
+        var ids = new List<string>();
+        for (var i = 0; i < 30; i++)
+        {
+            ids.Add(await _client.CreateDriverAsync());
+        }
+
+        Assert.Equal(ids, Ids(await Batch([.. ids])));
+        RpcAssert.SizeLimit(await Batch([.. ids, UnknownId]), "DriverIds", 31, 30);
+    }
+
+    [Fact]
+    public async Task Over_V3_the_ids_are_flattened_in_the_query()
+    {
+        var a = await _client.CreateDriverAsync();
+        var b = await _client.CreateDriverAsync();
+
+        var response = await _client.V3Async("BatchGetEdgeDriver", [new("DriverIds.1", b), new("DriverIds.2", a)]);
+
+        Assert.Equal([b, a], Ids(response));
+    }
+
+    [Fact]
+    public async Task No_ids_is_MissingDriverIds()
+    {
+        RpcAssert.MissingOperationParameter(await _client.CallAsync("BatchGetEdgeDriver"), "DriverIds");
+        RpcAssert.MissingOperationParameter(await _client.CallAsync("BatchGetEdgeDriver", ("DriverIds.1", "")), "DriverIds");
+    }
+
+    [Fact]
+    public async Task A_deleted_driver_is_left_out()
+    {
+        var a = await _client.CreateDriverAsync();
+        var b = await _client.CreateDriverAsync();
+        RpcAssert.Success(await _client.CallAsync("DeleteEdgeDriver", ("DriverId", a)));
+
+        Assert.Equal([b], Ids(await Batch(a, b)));
+    }
+}

@@ -1,0 +1,158 @@
+using EdgeRegistry.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace EdgeRegistry.Tests.Functional.Infrastructure;
+
+/// <summary>How a <see cref="TestServer"/> starts: its clock, where its root key comes from, and its store.</summary>
+public sealed record TestServerOptions
+{
+    /// <summary>A <see cref="FakeTimeProvider"/> the tests move by hand; false: the system clock.</summary>
+    public bool FakeClock { get; init; } = true;
+
+    /// <summary>Configures the root key <c>testid</c>/<c>testsecret</c>; false: the server generates one.</summary>
+    public bool RootKeyFromConfiguration { get; init; } = true;
+
+    public bool InMemory { get; init; }
+}
+
+/// <summary>
+/// One EdgeRegistry server on a loopback port, started exactly as <c>edgereg serve</c> starts it
+/// (<see cref="ServerHost.Build"/> then <see cref="ServerHost.StartAsync"/>), over a fresh temporary data dir
+/// holding a real SQLite file. It can be stopped and started again on the same dir.
+/// </summary>
+public sealed class TestServer : IAsyncDisposable
+{
+    public const string AccessKeyId = "testid";
+    public const string AccessKeySecret = "testsecret";
+
+    /// <summary>Where fake clocks start: a time with milliseconds, so the time formats are visible in the tests.</summary>
+    public static readonly DateTimeOffset ClockStart = new(2025, 3, 4, 5, 6, 7, 89, TimeSpan.Zero);
+
+    private readonly TestServerOptions _options;
+    private WebApplication? _app;
+    private HttpClient? _http;
+
+    private TestServer(TestServerOptions options)
+    {
+        _options = options;
+        DataDir = Path.Combine(Path.GetTempPath(), "edgereg-functional-" + Guid.NewGuid().ToString("N"));
+        Clock = options.FakeClock ? new FakeTimeProvider(ClockStart) : null;
+    }
+
+    public string DataDir { get; }
+
+    /// <summary>The fake clock, or null when the server runs on the system clock.</summary>
+    public FakeTimeProvider? Clock { get; }
+
+    public TimeProvider Time => Clock ?? TimeProvider.System;
+
+    public Uri BaseUri { get; private set; } = null!;
+
+    /// <summary>A client signing with the configured root key.</summary>
+    public RpcTestClient Client { get; private set; } = null!;
+
+    public HttpClient Http => _http ?? throw new InvalidOperationException("The server is not started.");
+
+    public static async Task<TestServer> StartAsync(TestServerOptions? options = null)
+    {
+        var server = new TestServer(options ?? new TestServerOptions());
+        await server.StartAgainAsync();
+        return server;
+    }
+
+    /// <summary>Starts a new server process-equivalent on the same data dir (and the same clock).</summary>
+    public async Task StartAgainAsync()
+    {
+        if (_app is not null)
+        {
+            throw new InvalidOperationException("The server is running.");
+        }
+
+        var settings = new Dictionary<string, string?>
+        {
+            ["EdgeRegistry:Listen"] = "127.0.0.1:0",
+            ["EdgeRegistry:DataDir"] = DataDir,
+            // Request lines would flood the test output; warnings and errors still show.
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        if (_options.RootKeyFromConfiguration)
+        {
+            settings["EdgeRegistry:RootAccessKeyId"] = AccessKeyId;
+            settings["EdgeRegistry:RootAccessKeySecret"] = AccessKeySecret;
+        }
+
+        if (_options.InMemory)
+        {
+            settings["EdgeRegistry:InMemory"] = "true";
+        }
+
+        var time = Time;
+        _app = ServerHost.Build(settings, services => services.AddSingleton(time));
+        BaseUri = await ServerHost.StartAsync(_app);
+        _http = new HttpClient { BaseAddress = BaseUri, Timeout = TimeSpan.FromSeconds(30) };
+        Client = ClientFor(AccessKeyId, AccessKeySecret);
+    }
+
+    public RpcTestClient ClientFor(string accessKeyId, string secret) => new(Http, Time, accessKeyId, secret);
+
+    public async Task StopAsync()
+    {
+        _http?.Dispose();
+        _http = null;
+        if (_app is { } app)
+        {
+            _app = null;
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            if (Directory.Exists(DataDir))
+            {
+                Directory.Delete(DataDir, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // A file still held open must not fail the run; the temp dir is cleaned by the OS eventually.
+        }
+    }
+}
+
+/// <summary>The per-class server: a fake clock and the configured root key.</summary>
+public class ServerFixture : IAsyncLifetime
+{
+    private TestServer? _server;
+
+    public TestServer Server => _server ?? throw new InvalidOperationException("The fixture is not initialized.");
+
+    public RpcTestClient Client => Server.Client;
+
+    public FakeTimeProvider Clock => Server.Clock ?? throw new InvalidOperationException("This server runs on the system clock.");
+
+    protected virtual TestServerOptions Options => new();
+
+    public async Task InitializeAsync() => _server = await TestServer.StartAsync(Options);
+
+    public async Task DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>A server on the system clock, for tests whose timing is real (concurrency).</summary>
+public sealed class SystemClockServerFixture : ServerFixture
+{
+    protected override TestServerOptions Options => new() { FakeClock = false };
+}
