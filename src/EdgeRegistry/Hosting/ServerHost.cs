@@ -25,6 +25,7 @@ public static class ServerHost
             // up to three times their size, must fit in the request line (Kestrel's default is 8 KiB).
             kestrel.Limits.MaxRequestLineSize = RpcParameters.MaxBodyBytes;
             kestrel.Limits.MaxRequestHeadersTotalSize = RpcParameters.MaxBodyBytes + 64 * 1024;
+            kestrel.Limits.MaxRequestBufferSize = kestrel.Limits.MaxRequestHeadersTotalSize;
         });
         ServerLogging.Configure(builder.Logging, builder.Configuration);
 
