@@ -1,0 +1,56 @@
+using System.Diagnostics;
+
+namespace EdgeRegistry.LoadGen;
+
+/// <summary>Runs one scenario against the running server: build its requests, load, read the server's /proc numbers.</summary>
+public sealed class ScenarioRunner(ServerProcess server, ScenarioInputs inputs, LoadGenOptions options)
+{
+    /// <summary>Head-room over the baseline's rate when sizing a pool of single-use requests.</summary>
+    private const double PoolMargin = 1.3;
+
+    /// <summary>Bounds the generator's memory: about 1 KiB per request.</summary>
+    private const int MaxPool = 3_000_000;
+
+    /// <param name="baselineRps">The baseline's rate, which sizes single-use pools; null for reusable ones.</param>
+    public ScenarioResult Run(Scenario scenario, double? baselineRps)
+    {
+        var size = scenario.Reusable
+            ? Scenario.ReusablePoolSize
+            : (int)Math.Min(MaxPool, (baselineRps ?? 10_000) * (options.Warmup + options.Duration).TotalSeconds * PoolMargin + options.Connections * 100);
+        var signing = Stopwatch.StartNew();
+        var pool = RequestPool.Build(size, i => scenario.Make(inputs, i), scenario.Reusable);
+        signing.Stop();
+        Console.Write($"{scenario.Name,-18} {size,9:N0} requests pre-built in {signing.Elapsed.TotalSeconds,5:0.0} s … ");
+
+        TimeSpan cpuStart = default, cpuEnd = default;
+        LoadResult load;
+        long peak;
+        var sampler = new RssSampler(server.Pid);
+        try
+        {
+            load = new LoadRun(server.Endpoint, pool, scenario.Expect, options.Connections)
+                .Execute(options.Warmup, options.Duration, () => cpuStart = ProcStats.CpuTime(server.Pid), () => cpuEnd = ProcStats.CpuTime(server.Pid));
+        }
+        finally
+        {
+            peak = sampler.PeakBytes;
+            sampler.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+
+        var result = new ScenarioResult(scenario, load, peak, cpuEnd - cpuStart, size);
+        Console.WriteLine($"{load.RequestsPerSecond,9:N0} req/s  p99 {load.Percentile(99),7:0.00} ms  errors {load.Errors}{(result.Failed ? "  FAILED" : "")}");
+        foreach (var sample in load.ErrorSamples)
+        {
+            Console.WriteLine($"    error: {sample}");
+        }
+
+        if (load.PoolExhausted)
+        {
+            Console.WriteLine($"    ran out of its {size:N0} pre-signed requests before the end");
+        }
+
+        // The pool can be hundreds of MB; free it before the next scenario builds its own.
+        GC.Collect();
+        return result;
+    }
+}
