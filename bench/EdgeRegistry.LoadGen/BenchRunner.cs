@@ -24,6 +24,7 @@ public sealed class BenchRunner(LoadGenOptions options)
         var dataDir = Path.Combine(work.FullName, "data");
         var log = Path.Combine(work.FullName, "server.log");
         Say($"server {options.ServerDll}; data and log in {work.FullName}");
+        var failed = true;
         try
         {
             var server = await StartAsync(dataDir, log, "first start (creates the account)");
@@ -46,6 +47,7 @@ public sealed class BenchRunner(LoadGenOptions options)
                 }
 
                 var runner = new ScenarioRunner(server, inputs, options);
+                runner.WarmUp(scenarios);
                 baseline = runner.Run(ScenarioCatalog.Baseline, null);
                 foreach (var scenario in scenarios)
                 {
@@ -67,11 +69,21 @@ public sealed class BenchRunner(LoadGenOptions options)
                 Console.WriteLine($"written to {output}");
             }
 
-            return results.Any(r => r.Failed) || baseline.Failed ? 1 : 0;
+            failed = results.Any(r => r.Failed) || baseline.Failed;
+            return failed ? 1 : 0;
         }
         finally
         {
-            work.Delete(recursive: true);
+            // The data set can be gigabytes; the server's log is kept when something failed, to read why.
+            Directory.Delete(dataDir, recursive: true);
+            if (failed)
+            {
+                Console.WriteLine($"server log kept: {log}");
+            }
+            else
+            {
+                work.Delete(recursive: true);
+            }
         }
     }
 
