@@ -25,16 +25,21 @@ public static class ReportWriter
         Line(text, "");
         Line(text, "| scenario | req/s | × baseline | p50 ms | p90 ms | p99 ms | max ms | errors | peak RSS MiB | server CPU s | CPU ms/req | result |");
         Line(text, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
-        Row(text, report.Baseline, report.Baseline);
-        foreach (var result in report.Results)
-        {
-            Row(text, result, report.Baseline);
-        }
-
+        Row(text, report.Baseline with { Scenario = report.Baseline.Scenario with { Name = "baseline (start)" } }, report.Reference);
         if (report.BaselineAgain is { } again)
         {
-            Row(text, again with { Scenario = again.Scenario with { Name = "baseline (again, at the end)" } }, report.Baseline);
+            Row(text, again with { Scenario = again.Scenario with { Name = "baseline (end)" } }, report.Reference);
         }
+
+        foreach (var result in report.Results)
+        {
+            Row(text, result, report.Reference);
+        }
+
+        Line(text, "");
+        Line(text, "Ratios are to the faster of the two baseline runs (before and after the scenarios); the RSS target compares with the " +
+            "first, taken before any RPC load. Latencies are per request, send to last byte, in a closed loop (so they include queueing " +
+            "behind the other connections). CPU is the server's utime + stime over the measured window.");
 
         Line(text, "");
         Line(text, "What each scenario sends:");

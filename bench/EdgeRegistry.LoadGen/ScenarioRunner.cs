@@ -12,6 +12,14 @@ public sealed class ScenarioRunner(ServerProcess server, ScenarioInputs inputs, 
     private const int MaxPool = 3_000_000;
 
     /// <summary>
+    /// Head-room over the warm-up's mixed RPC rate: no RPC scenario has run more than about twice the mix's rate,
+    /// and a pool that runs dry fails the run loudly rather than skewing it.
+    /// </summary>
+    private const double WarmUpMargin = 4;
+
+    private double? _warmUpRps;
+
+    /// <summary>
     /// Runs every selected scenario's requests, round robin, unmeasured, so that the server's JIT has compiled the
     /// whole RPC path before the baseline (which it would otherwise flatter) and the first scenario (which it would hurt).
     /// </summary>
@@ -21,7 +29,7 @@ public sealed class ScenarioRunner(ServerProcess server, ScenarioInputs inputs, 
         var seconds = Math.Max(3, options.Warmup.TotalSeconds * 2);
         if (rpc.Length == 0)
         {
-            return;
+            rpc = [ScenarioCatalog.All[0]];
         }
 
         // Its own RunId, so that the versions it creates never collide with a measured scenario's.
@@ -29,7 +37,11 @@ public sealed class ScenarioRunner(ServerProcess server, ScenarioInputs inputs, 
         var pool = RequestPool.Build((int)(seconds * 5_000), i => rpc[i % rpc.Length].Make(warmInputs, i), reusable: false);
         var load = new LoadRun(server.Endpoint, pool, Expectation.RpcSuccess, options.Connections)
             .Execute(TimeSpan.Zero, TimeSpan.FromSeconds(seconds), () => { }, () => { });
-        Console.WriteLine($"server warm-up: {seconds:0} s of {string.Join(", ", rpc.Select(s => s.Name))} ({load.Requests:N0} requests, {load.Errors} errors)");
+        // Errors count too: the pool sizes only need how many requests a connection can get through.
+        _warmUpRps = (load.Requests + load.Errors) / seconds;
+        new LoadRun(server.Endpoint, RequestPool.Build(1, _ => inputs.Requests.Health(), reusable: true), Expectation.Healthy, options.Connections)
+            .Execute(TimeSpan.Zero, TimeSpan.FromSeconds(seconds), () => { }, () => { });
+        Console.WriteLine($"server warm-up: {seconds:0} s of /health/live, then {seconds:0} s of {string.Join(", ", rpc.Select(s => s.Name))} ({load.Requests:N0} requests, {load.Errors} errors)");
         foreach (var sample in load.ErrorSamples)
         {
             Console.WriteLine($"    warm-up error: {sample}");
@@ -39,9 +51,10 @@ public sealed class ScenarioRunner(ServerProcess server, ScenarioInputs inputs, 
     /// <param name="baselineRps">The baseline's rate, which sizes single-use pools; null for reusable ones.</param>
     public ScenarioResult Run(Scenario scenario, double? baselineRps)
     {
+        var rate = Math.Min((baselineRps ?? 10_000) * PoolMargin, (_warmUpRps ?? double.MaxValue) * WarmUpMargin);
         var size = scenario.Reusable
             ? Scenario.ReusablePoolSize
-            : (int)Math.Min(MaxPool, (baselineRps ?? 10_000) * (options.Warmup + options.Duration).TotalSeconds * PoolMargin + options.Connections * 100);
+            : (int)Math.Min(MaxPool, rate * (options.Warmup + options.Duration).TotalSeconds + options.Connections * 100);
         var signing = Stopwatch.StartNew();
         var pool = RequestPool.Build(size, i => scenario.Make(inputs, i), scenario.Reusable);
         signing.Stop();
