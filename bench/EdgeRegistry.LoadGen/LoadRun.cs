@@ -65,16 +65,17 @@ public sealed class LoadRun(IPEndPoint endpoint, RequestPool pool, Expectation e
         {
             while (Stopwatch.GetTimestamp() < until && pool.Take() is { } request)
             {
-                if (socket is null)
-                {
-                    socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true, ReceiveTimeout = 30_000 };
-                    socket.Connect(endpoint);
-                    reader = new ResponseReader(socket);
-                }
-
                 var sent = Stopwatch.GetTimestamp();
                 try
                 {
+                    if (socket is null)
+                    {
+                        socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true, ReceiveTimeout = 30_000 };
+                        socket.Connect(endpoint);
+                        reader = new ResponseReader(socket);
+                        sent = Stopwatch.GetTimestamp();
+                    }
+
                     socket.Send(request);
                     var response = reader!.Read();
                     var done = Stopwatch.GetTimestamp();
@@ -90,8 +91,10 @@ public sealed class LoadRun(IPEndPoint endpoint, RequestPool pool, Expectation e
                 catch (Exception e) when (e is IOException or SocketException)
                 {
                     Error($"{e.GetType().Name}: {e.Message}");
-                    socket.Dispose();
+                    socket?.Dispose();
                     socket = null;
+                    // A server that is gone refuses at once: do not spin on it.
+                    Thread.Sleep(10);
                 }
             }
         }
