@@ -1,0 +1,3 @@
+using EdgeRegistry.LoadGen;
+
+return await LoadGenCommand.Create().Parse(args).InvokeAsync();
