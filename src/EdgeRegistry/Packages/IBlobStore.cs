@@ -15,7 +15,8 @@ public enum BlobWriteError
     Incomplete,
 }
 
-public sealed class BlobWriteException(BlobWriteError error, string message) : Exception(message)
+public sealed class BlobWriteException(BlobWriteError error, string message, Exception? innerException = null)
+    : Exception(message, innerException)
 {
     public BlobWriteError Error { get; } = error;
 }
