@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using EdgeRegistry.Drivers;
+using EdgeRegistry.Packages;
 using EdgeRegistry.Rpc;
 using EdgeRegistry.Rpc.Wire;
 
@@ -15,6 +16,7 @@ public class WireBenchmarks
         "&Timestamp=2024-05-01T12%3A00%3A00Z&Version=2018-01-20&Signature=JSdUa70cQ0k02XWV8GkRouVHkM8%3D";
 
     private readonly RpcResponseWriter _writer = new();
+    private readonly PackageLinks _links = new(TimeProvider.System);
     private PagedBody _page = null!;
 
     [GlobalSetup]
@@ -24,7 +26,7 @@ public class WireBenchmarks
             "{\"privileged\":1,\"devMappings\":[],\"volumeMappings\":[],\"hostNetworkMode\":0,\"portMappings\":[]}",
             "{\"deviceConfig\":{\"required\":false},\"driverConfig\":{\"required\":false}}", "");
         var versions = Enumerable.Range(0, 10)
-            .Select(i => (IWireObject)new DriverVersionView(new DriverVersion("fec565038d7544978d9aed5c1a000001", $"1.0.{i}", i % 2 == 0, content, 1795634065996, 1795634065996)))
+            .Select(i => (IWireObject)new DriverVersionView(new DriverVersion("fec565038d7544978d9aed5c1a000001", $"1.0.{i}", i % 2 == 0, content, 1795634065996, 1795634065996), _links))
             .ToArray();
         _page = new PagedBody(1, 10, 10, "DriverVersionList", "DriverVersion", versions);
     }

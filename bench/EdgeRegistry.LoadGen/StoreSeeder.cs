@@ -67,7 +67,7 @@ public sealed class StoreSeeder(string databasePath)
     {
         for (var i = 0; i < count; i++)
         {
-            var outcome = await store.CreateVersionAsync(scope, driverId, version(i), SampleContent.Content, clock.Next(), cancellationToken);
+            var outcome = await store.CreateVersionAsync(scope, driverId, version(i), SampleContent.Content, ObjectReferences.None, clock.Next(), cancellationToken);
             if (outcome != StoreOutcome.Ok)
             {
                 throw new InvalidOperationException($"Seeding version {version(i)}: {outcome}");

@@ -21,4 +21,7 @@ public interface IAccountStore
     Task<string?> GetSettingAsync(string name, CancellationToken cancellationToken);
 
     Task SetSettingAsync(string name, string value, CancellationToken cancellationToken);
+
+    /// <summary>The setting's value, storing <paramref name="value"/> first if there is none: replicas racing at start-up all get the first one written.</summary>
+    Task<string> GetOrAddSettingAsync(string name, string value, CancellationToken cancellationToken);
 }

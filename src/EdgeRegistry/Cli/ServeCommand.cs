@@ -11,7 +11,8 @@ public static class ServeCommand
         var listen = new Option<string>("--listen") { Description = "HOST:PORT to listen on (default 127.0.0.1:8080; env EDGEREG_LISTEN)." };
         var dataDir = new Option<string>("--data-dir") { Description = "Folder for the database and package files (default ./data; env EDGEREG_DATA_DIR)." };
         var inMemory = new Option<bool>("--in-memory") { Description = "Keep everything in memory and write nothing to disk (env EDGEREG_IN_MEMORY)." };
-        var command = new Command("serve", "Run the EdgeRegistry server.") { listen, dataDir, inMemory };
+        var publicUrl = new Option<string>("--public-url") { Description = "Base of object URLs as clients reach the server, e.g. behind a proxy (default http://LISTEN; env EDGEREG_PUBLIC_URL)." };
+        var command = new Command("serve", "Run the EdgeRegistry server.") { listen, dataDir, inMemory, publicUrl };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var overrides = new Dictionary<string, string?>();
@@ -23,6 +24,11 @@ public static class ServeCommand
             if (parse.GetValue(dataDir) is { } d)
             {
                 overrides[$"{ServerSettings.Section}:DataDir"] = d;
+            }
+
+            if (parse.GetValue(publicUrl) is { } url)
+            {
+                overrides[$"{ServerSettings.Section}:PublicUrl"] = url;
             }
 
             if (parse.GetValue(inMemory))

@@ -1,12 +1,13 @@
 using EdgeRegistry.Accounts;
+using EdgeRegistry.Packages;
 using EdgeRegistry.Rpc;
 using EdgeRegistry.Rpc.Wire;
 using EdgeRegistry.Storage;
 
 namespace EdgeRegistry.Drivers;
 
-/// <summary>Deletes an unpublished version; a published one is immutable.</summary>
-public sealed class DeleteEdgeDriverVersion(IDriverStore store) : RpcOperation<VersionKey>
+/// <summary>Deletes an unpublished version and the packages presigned for it; a published one is immutable.</summary>
+public sealed class DeleteEdgeDriverVersion(IDriverStore store, IBlobStore blobs) : RpcOperation<VersionKey>
 {
     public override string Action => nameof(DeleteEdgeDriverVersion);
 
@@ -14,7 +15,9 @@ public sealed class DeleteEdgeDriverVersion(IDriverStore store) : RpcOperation<V
 
     protected override async Task<IWireObject> HandleAsync(VersionKey request, TenantScope scope, CancellationToken cancellationToken)
     {
-        (await store.DeleteVersionAsync(scope, request.DriverId, request.Version, cancellationToken)).ThrowIfFailed();
+        var deleted = await store.DeleteVersionAsync(scope, request.DriverId, request.Version, cancellationToken);
+        deleted.Outcome.ThrowIfFailed();
+        await blobs.DeleteAllAsync(deleted.Value!);
         return EmptyBody.Instance;
     }
 }

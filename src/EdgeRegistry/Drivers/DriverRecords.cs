@@ -20,12 +20,20 @@ public sealed record DriverVersionContent(
     string ConfigCheckRule,
     string Argument);
 
+/// <param name="SourceObjectKey">The uploaded code package that SourceConfig names, if any.</param>
 public sealed record DriverVersion(
     string DriverId,
     string Version,
     bool Published,
     DriverVersionContent Content,
     long CreatedMs,
-    long ModifiedMs);
+    long ModifiedMs,
+    string? SourceObjectKey = null);
+
+/// <summary>The uploaded objects a version names: its code package, and the files of FILE driver configs.</summary>
+public sealed record ObjectReferences(string? SourceObjectKey, IReadOnlyList<string> Keys)
+{
+    public static ObjectReferences None { get; } = new(null, []);
+}
 
 public sealed record Page<T>(IReadOnlyList<T> Items, int Total);

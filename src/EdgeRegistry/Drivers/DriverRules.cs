@@ -55,6 +55,16 @@ public static partial class DriverRules
         return value ?? "";
     }
 
+    /// <summary>A file name such as <c>driver.zip</c>: a name and an extension, no folder, at most 128 characters.</summary>
+    public static string FileName(string value)
+    {
+        Limit("FileName", value.Length, 128);
+        var dot = value.LastIndexOf('.');
+        return value.IndexOfAny(['/', '\\']) < 0 && dot > 0 && dot < value.Length - 1 && !value.Any(char.IsControl)
+            ? value
+            : throw RpcErrors.InvalidParam("FileName must be a plain file name such as driver.zip: a name and an extension, without a path.");
+    }
+
     /// <summary>CurrentPage and PageSize as an offset and a limit.</summary>
     public static (int Offset, int Limit) Page(int currentPage, int pageSize) =>
         currentPage < 1 || pageSize is < 1 or > MaxPageSize

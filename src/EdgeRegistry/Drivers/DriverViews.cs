@@ -1,4 +1,8 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using EdgeRegistry.Packages;
 using EdgeRegistry.Rpc.Wire;
 
 namespace EdgeRegistry.Drivers;
@@ -28,7 +32,11 @@ public sealed record DriverView(Driver Driver, bool WithIsApply) : IWireObject
     }
 }
 
-public sealed record DriverVersionView(DriverVersion Version) : IWireObject
+/// <summary>
+/// A version as Get and QueryEdgeDriverVersion return it. When a code package is stored, SourceConfig gains a
+/// <c>temporaryOssAddress</c>: a download link made fresh for this response, valid five minutes.
+/// </summary>
+public sealed record DriverVersionView(DriverVersion Version, PackageLinks Links) : IWireObject
 {
     public void WriteTo(IWireWriter w)
     {
@@ -38,12 +46,37 @@ public sealed record DriverVersionView(DriverVersion Version) : IWireObject
         w.String("VersionState", Version.Published ? "1" : "0");
         w.String("EdgeVersion", c.EdgeVersion);
         w.String("Description", c.Description);
-        w.String("SourceConfig", c.SourceConfig);
+        w.String("SourceConfig", Version.SourceObjectKey is { } key
+            ? WithTemporaryAddress(c.SourceConfig, Links.Presigned(key, "GET"))
+            : c.SourceConfig);
         w.String("DriverConfig", c.DriverConfig);
         w.String("ContainerConfig", c.ContainerConfig);
         w.String("ConfigCheckRule", c.ConfigCheckRule);
         w.String("Argument", c.Argument);
         WireTimes.Write(w, Version.CreatedMs, Version.ModifiedMs);
+    }
+
+    /// <summary>The stored SourceConfig with every field kept and <c>temporaryOssAddress</c> set.</summary>
+    private static string WithTemporaryAddress(string sourceConfig, string link)
+    {
+        using var document = JsonDocument.Parse(sourceConfig);
+        var buffer = new ArrayBufferWriter<byte>(sourceConfig.Length + link.Length + 32);
+        using (var json = new Utf8JsonWriter(buffer, JsonWireWriter.Options))
+        {
+            json.WriteStartObject();
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                if (property.Name != "temporaryOssAddress")
+                {
+                    property.WriteTo(json);
+                }
+            }
+
+            json.WriteString("temporaryOssAddress", link);
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 }
 

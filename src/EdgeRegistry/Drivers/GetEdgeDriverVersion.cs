@@ -1,11 +1,12 @@
 using EdgeRegistry.Accounts;
+using EdgeRegistry.Packages;
 using EdgeRegistry.Rpc;
 using EdgeRegistry.Rpc.Wire;
 using EdgeRegistry.Storage;
 
 namespace EdgeRegistry.Drivers;
 
-public sealed class GetEdgeDriverVersion(IDriverStore store) : RpcOperation<VersionKey>
+public sealed class GetEdgeDriverVersion(IDriverStore store, PackageLinks links) : RpcOperation<VersionKey>
 {
     public override string Action => nameof(GetEdgeDriverVersion);
 
@@ -15,6 +16,6 @@ public sealed class GetEdgeDriverVersion(IDriverStore store) : RpcOperation<Vers
     {
         var result = await store.GetVersionAsync(scope, request.DriverId, request.Version, cancellationToken);
         result.Outcome.ThrowIfFailed();
-        return new DataBody(new DriverVersionView(result.Value!));
+        return new DataBody(new DriverVersionView(result.Value!, links));
     }
 }

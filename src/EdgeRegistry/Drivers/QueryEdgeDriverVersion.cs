@@ -1,4 +1,5 @@
 using EdgeRegistry.Accounts;
+using EdgeRegistry.Packages;
 using EdgeRegistry.Rpc;
 using EdgeRegistry.Rpc.Wire;
 using EdgeRegistry.Storage;
@@ -9,7 +10,7 @@ namespace EdgeRegistry.Drivers;
 /// The seed operation: a page of a driver's versions, newest created first (ties: version descending), optionally
 /// one exact version or one state. <c>Total</c> counts every match; a page past the end is empty.
 /// </summary>
-public sealed class QueryEdgeDriverVersion(IDriverStore store) : RpcOperation<QueryEdgeDriverVersion.Request>
+public sealed class QueryEdgeDriverVersion(IDriverStore store, PackageLinks links) : RpcOperation<QueryEdgeDriverVersion.Request>
 {
     public sealed record Request(string DriverId, int CurrentPage, int PageSize, VersionFilter Filter);
 
@@ -38,6 +39,6 @@ public sealed class QueryEdgeDriverVersion(IDriverStore store) : RpcOperation<Qu
         result.Outcome.ThrowIfFailed();
         var page = result.Value!;
         return new PagedBody(request.CurrentPage, request.PageSize, page.Total, "DriverVersionList", "DriverVersion",
-            [.. page.Items.Select(v => new DriverVersionView(v))]);
+            [.. page.Items.Select(v => new DriverVersionView(v, links))]);
     }
 }

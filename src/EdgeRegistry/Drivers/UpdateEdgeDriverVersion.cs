@@ -1,4 +1,5 @@
 using EdgeRegistry.Accounts;
+using EdgeRegistry.Packages;
 using EdgeRegistry.Rpc;
 using EdgeRegistry.Rpc.Wire;
 using EdgeRegistry.Storage;
@@ -6,7 +7,7 @@ using EdgeRegistry.Storage;
 namespace EdgeRegistry.Drivers;
 
 /// <summary>A full replace of an unpublished version: an optional parameter left out clears the stored value.</summary>
-public sealed class UpdateEdgeDriverVersion(IDriverStore store, TimeProvider time) : RpcOperation<VersionParameters>
+public sealed class UpdateEdgeDriverVersion(IDriverStore store, PackageReferences references, TimeProvider time) : RpcOperation<VersionParameters>
 {
     public override string Action => nameof(UpdateEdgeDriverVersion);
 
@@ -14,8 +15,9 @@ public sealed class UpdateEdgeDriverVersion(IDriverStore store, TimeProvider tim
 
     protected override async Task<IWireObject> HandleAsync(VersionParameters request, TenantScope scope, CancellationToken cancellationToken)
     {
+        var objects = await references.ResolveAsync(scope, request.DriverId, request.Content, cancellationToken);
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        (await store.ReplaceVersionAsync(scope, request.DriverId, request.Version, request.Content, now, cancellationToken)).ThrowIfFailed();
+        (await store.ReplaceVersionAsync(scope, request.DriverId, request.Version, request.Content, objects, now, cancellationToken)).ThrowIfFailed();
         return EmptyBody.Instance;
     }
 }

@@ -1,5 +1,6 @@
 using EdgeRegistry.Accounts;
 using EdgeRegistry.Auth;
+using EdgeRegistry.Packages;
 using EdgeRegistry.Rpc;
 using EdgeRegistry.Storage;
 using EdgeRegistry.Storage.Sqlite;
@@ -41,11 +42,16 @@ public static class ServerHost
         services.AddSingleton<RpcResponseWriter>();
         services.AddSingleton<RpcPipeline>();
         services.AddSingleton<RootAccountBootstrap>();
+        services.AddSingleton<PackageLinks>();
+        services.AddSingleton<PackageReferences>();
+        services.AddSingleton<OrphanSweeper>();
+        services.AddHostedService(s => s.GetRequiredService<OrphanSweeper>());
         ActionTable.AddOperations(services);
         configureServices?.Invoke(services);
 
         var app = builder.Build();
         HealthEndpoints.Map(app);
+        ObjectEndpoints.Map(app);
         app.MapGet(ErrorDocs.Path, ErrorDocs.Page);
         app.MapMethods("/", [HttpMethods.Get, HttpMethods.Post], (HttpContext http, RpcPipeline pipeline) => pipeline.HandleAsync(http));
         return app;
@@ -63,11 +69,28 @@ public static class ServerHost
         }
 
         await app.Services.GetRequiredService<RootAccountBootstrap>().RunAsync($"http://{settings.Listen}", cancellationToken);
+        var links = app.Services.GetRequiredService<PackageLinks>();
+        var linkKey = await LinkKeyAsync(app.Services, cancellationToken);
+        links.Configure(settings.PublicUrl ?? new Uri($"http://{settings.Listen}"), linkKey);
         await app.StartAsync(cancellationToken);
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        if (settings.PublicUrl is null && settings.ListenEndpoint().Port == 0)
+        {
+            // "Any free port" is only known now; nothing could reach the server before it was bound.
+            links.Configure(address, linkKey);
+        }
         log.LogInformation("EdgeRegistry is listening on {Address} ({Storage})", address,
             settings.InMemory ? "in memory" : Path.GetFullPath(settings.DataDir));
         return address;
+    }
+
+    /// <summary>The key that signs object links: in the store, sealed like AccessKey secrets, the same for every replica.</summary>
+    private static async Task<byte[]> LinkKeyAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var protector = services.GetRequiredService<SecretProtector>();
+        var candidate = Convert.ToBase64String(protector.Encrypt(Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))));
+        var sealedKey = await services.GetRequiredService<IAccountStore>().GetOrAddSettingAsync("link-signing-key", candidate, cancellationToken);
+        return Convert.FromBase64String(protector.Decrypt(Convert.FromBase64String(sealedKey)));
     }
 
     private static void AddStorage(IServiceCollection services, ServerSettings settings)
@@ -83,5 +106,9 @@ public static class ServerHost
         services.AddSingleton(database);
         services.AddSingleton<IDriverStore, SqliteDriverStore>();
         services.AddSingleton<IAccountStore, SqliteAccountStore>();
+        services.AddSingleton<IObjectCatalog, SqliteObjectCatalog>();
+        services.AddSingleton<IBlobStore>(settings.InMemory
+            ? new InMemoryBlobStore()
+            : new FileSystemBlobStore(Path.Combine(settings.DataDir, "blobs")));
     }
 }

@@ -21,6 +21,9 @@ public sealed class ServerSettings
         ["RootAccessKeyId"] = "EDGEREG_ROOT_ACCESS_KEY_ID",
         ["RootAccessKeySecret"] = "EDGEREG_ROOT_ACCESS_KEY_SECRET",
         ["MasterKey"] = "EDGEREG_MASTER_KEY",
+        ["PublicUrl"] = "EDGEREG_PUBLIC_URL",
+        ["MaxPackageBytes"] = "EDGEREG_MAX_PACKAGE_BYTES",
+        ["OrphanObjectTtl"] = "EDGEREG_ORPHAN_OBJECT_TTL",
     };
 
     public string Listen { get; init; } = "127.0.0.1:8080";
@@ -37,6 +40,15 @@ public sealed class ServerSettings
     /// <summary>Base64 of the 32-byte key sealing AccessKey secrets; default: a key file in the data dir.</summary>
     public string? MasterKey { get; init; }
 
+    /// <summary>The base of object URLs as clients reach the server (behind a proxy, its URL); default <c>http://{Listen}</c>.</summary>
+    public Uri? PublicUrl { get; init; }
+
+    /// <summary>The largest package or config file accepted by an upload.</summary>
+    public long MaxPackageBytes { get; init; } = 2L * 1024 * 1024 * 1024;
+
+    /// <summary>How long a presigned object that no version names is kept before it is removed.</summary>
+    public TimeSpan OrphanObjectTtl { get; init; } = TimeSpan.FromHours(24);
+
     /// <summary>Reads the merged configuration and fails with a message naming the setting when a value is unusable.</summary>
     public static ServerSettings From(IConfiguration configuration)
     {
@@ -50,6 +62,9 @@ public sealed class ServerSettings
             RootAccessKeyId = section["RootAccessKeyId"] is { Length: > 0 } id ? id : null,
             RootAccessKeySecret = section["RootAccessKeySecret"] is { Length: > 0 } secret ? secret : null,
             MasterKey = section["MasterKey"] is { Length: > 0 } key ? key : null,
+            PublicUrl = section["PublicUrl"] is { Length: > 0 } url ? ParsePublicUrl(url) : null,
+            MaxPackageBytes = section["MaxPackageBytes"] is { Length: > 0 } max ? ParsePositive("MaxPackageBytes", max) : defaults.MaxPackageBytes,
+            OrphanObjectTtl = section["OrphanObjectTtl"] is { Length: > 0 } ttl ? ParseDuration("OrphanObjectTtl", ttl) : defaults.OrphanObjectTtl,
         };
         settings.ListenEndpoint();
         return settings;
@@ -79,6 +94,26 @@ public sealed class ServerSettings
             .Select(e => (Key: $"{Section}:{e.Key}", Value: Environment.GetEnvironmentVariable(e.Value)))
             .Where(e => !string.IsNullOrEmpty(e.Value))
             .Select(e => new KeyValuePair<string, string?>(e.Key, e.Value));
+
+    private static Uri ParsePublicUrl(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && uri.Query.Length == 0
+            ? uri
+            : throw new InvalidOperationException($"PublicUrl \"{value}\" is not an http or https URL without a query.");
+
+    private static long ParsePositive(string name, string value) =>
+        long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var result) && result > 0
+            ? result
+            : throw new InvalidOperationException($"{name} \"{value}\" is not a positive whole number of bytes.");
+
+    /// <summary>A number of seconds, or a number with s, m, h or d (<c>90s</c>, <c>24h</c>).</summary>
+    private static TimeSpan ParseDuration(string name, string value)
+    {
+        var unit = value[^1] switch { 's' => 1, 'm' => 60, 'h' => 3600, 'd' => 86400, _ => 0 };
+        var digits = unit == 0 ? value : value[..^1];
+        return long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var amount) && amount > 0
+            ? TimeSpan.FromSeconds(amount * Math.Max(unit, 1))
+            : throw new InvalidOperationException($"{name} \"{value}\" is not a duration such as 3600, 90s, 30m or 24h.");
+    }
 
     private static bool ParseBoolean(string name, string value) => value.ToLowerInvariant() switch
     {

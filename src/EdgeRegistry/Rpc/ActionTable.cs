@@ -24,6 +24,7 @@ public sealed class ActionTable
         typeof(QueryEdgeDriverVersion),
         typeof(DeleteEdgeDriverVersion),
         typeof(ReleaseEdgeDriverVersion),
+        typeof(CreateEdgeOssPreSignedAddress),
     ];
 
     private static readonly Lazy<HashSet<string>> KnownActions = new(LoadKnownActions);

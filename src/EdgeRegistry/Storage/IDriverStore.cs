@@ -37,13 +37,16 @@ public interface IDriverStore
     /// <summary>The drivers among <paramref name="driverIds"/> that exist in the scope, in the order asked.</summary>
     Task<IReadOnlyList<Driver>> GetDriversAsync(TenantScope scope, IReadOnlyList<string> driverIds, CancellationToken cancellationToken);
 
-    /// <summary>Deletes a driver and its versions, unless one of them is published.</summary>
-    Task<StoreOutcome> DeleteDriverAsync(TenantScope scope, string driverId, CancellationToken cancellationToken);
+    /// <summary>
+    /// Deletes a driver, its versions and every object presigned for it, unless a version is published.
+    /// Returns the blob ids of the deleted objects, for the caller to remove.
+    /// </summary>
+    Task<StoreResult<IReadOnlyList<string>>> DeleteDriverAsync(TenantScope scope, string driverId, CancellationToken cancellationToken);
 
-    Task<StoreOutcome> CreateVersionAsync(TenantScope scope, string driverId, string version, DriverVersionContent content, long nowMs, CancellationToken cancellationToken);
+    Task<StoreOutcome> CreateVersionAsync(TenantScope scope, string driverId, string version, DriverVersionContent content, ObjectReferences objects, long nowMs, CancellationToken cancellationToken);
 
-    /// <summary>Replaces the whole content of an unpublished version.</summary>
-    Task<StoreOutcome> ReplaceVersionAsync(TenantScope scope, string driverId, string version, DriverVersionContent content, long nowMs, CancellationToken cancellationToken);
+    /// <summary>Replaces the whole content (and the objects named) of an unpublished version.</summary>
+    Task<StoreOutcome> ReplaceVersionAsync(TenantScope scope, string driverId, string version, DriverVersionContent content, ObjectReferences objects, long nowMs, CancellationToken cancellationToken);
 
     Task<StoreResult<DriverVersion>> GetVersionAsync(TenantScope scope, string driverId, string version, CancellationToken cancellationToken);
 
@@ -53,7 +56,11 @@ public interface IDriverStore
     /// </summary>
     Task<StoreResult<Page<DriverVersion>>> QueryVersionsAsync(TenantScope scope, string driverId, VersionFilter filter, int offset, int limit, CancellationToken cancellationToken);
 
-    Task<StoreOutcome> DeleteVersionAsync(TenantScope scope, string driverId, string version, CancellationToken cancellationToken);
+    /// <summary>
+    /// Deletes an unpublished version with the objects presigned for it that no other version names; returns their
+    /// blob ids, for the caller to remove.
+    /// </summary>
+    Task<StoreResult<IReadOnlyList<string>>> DeleteVersionAsync(TenantScope scope, string driverId, string version, CancellationToken cancellationToken);
 
     /// <summary>Publishes a version; publishing a published version succeeds and changes nothing.</summary>
     Task<StoreOutcome> ReleaseVersionAsync(TenantScope scope, string driverId, string version, long nowMs, CancellationToken cancellationToken);

@@ -69,10 +69,10 @@ public sealed class VersionPagingTests : IDisposable
         var driverId = await CreateDriverAsync("ties");
         foreach (var version in new[] { "b", "d", "a", "c" })
         {
-            Assert.Equal(StoreOutcome.Ok, await _store.CreateVersionAsync(Scope, driverId, version, Content, 5000, default));
+            Assert.Equal(StoreOutcome.Ok, await _store.CreateVersionAsync(Scope, driverId, version, Content, ObjectReferences.None, 5000, default));
         }
 
-        Assert.Equal(StoreOutcome.Ok, await _store.CreateVersionAsync(Scope, driverId, "0-later", Content, 5001, default));
+        Assert.Equal(StoreOutcome.Ok, await _store.CreateVersionAsync(Scope, driverId, "0-later", Content, ObjectReferences.None, 5001, default));
         Assert.Equal(["0-later", "d", "c", "b", "a"], await VersionsAsync(driverId, new VersionFilter(null, null)));
     }
 
@@ -80,8 +80,8 @@ public sealed class VersionPagingTests : IDisposable
     public async Task A_clock_that_steps_back_does_not_reorder_versions()
     {
         var driverId = await CreateDriverAsync("clock");
-        await _store.CreateVersionAsync(Scope, driverId, "first", Content, 9000, default);
-        await _store.CreateVersionAsync(Scope, driverId, "second", Content, 1000, default);
+        await _store.CreateVersionAsync(Scope, driverId, "first", Content, ObjectReferences.None, 9000, default);
+        await _store.CreateVersionAsync(Scope, driverId, "second", Content, ObjectReferences.None, 1000, default);
 
         var page = await _store.QueryVersionsAsync(Scope, driverId, new VersionFilter(null, null), 0, 10, default);
         Assert.Equal(["second", "first"], page.Value!.Items.Select(v => v.Version));
@@ -98,8 +98,8 @@ public sealed class VersionPagingTests : IDisposable
         foreach (var scope in new[] { other, instance })
         {
             Assert.Equal(StoreOutcome.DriverNotFound, (await _store.QueryVersionsAsync(scope, driverId, new VersionFilter(null, null), 0, 10, default)).Outcome);
-            Assert.Equal(StoreOutcome.DriverNotFound, await _store.CreateVersionAsync(scope, driverId, "1.0", Content, 1, default));
-            Assert.Equal(StoreOutcome.DriverNotFound, await _store.DeleteDriverAsync(scope, driverId, default));
+            Assert.Equal(StoreOutcome.DriverNotFound, await _store.CreateVersionAsync(scope, driverId, "1.0", Content, ObjectReferences.None, 1, default));
+            Assert.Equal(StoreOutcome.DriverNotFound, (await _store.DeleteDriverAsync(scope, driverId, default)).Outcome);
             Assert.Empty(await _store.GetDriversAsync(scope, [driverId], default));
         }
     }
@@ -121,7 +121,7 @@ public sealed class VersionPagingTests : IDisposable
         {
             now += _random.Next(4) == 0 ? 0 : _random.Next(1, 3);
             var version = $"v{_random.Next(100000):D5}.{i}";
-            Assert.Equal(StoreOutcome.Ok, await _store.CreateVersionAsync(Scope, driverId, version, Content, now, default));
+            Assert.Equal(StoreOutcome.Ok, await _store.CreateVersionAsync(Scope, driverId, version, Content, ObjectReferences.None, now, default));
             _model.Add((version, now, false));
         }
 
@@ -135,7 +135,7 @@ public sealed class VersionPagingTests : IDisposable
             }
             else if (roll == 3)
             {
-                Assert.Equal(StoreOutcome.Ok, await _store.DeleteVersionAsync(Scope, driverId, _model[i].Version, default));
+                Assert.Equal(StoreOutcome.Ok, (await _store.DeleteVersionAsync(Scope, driverId, _model[i].Version, default)).Outcome);
                 _model[i] = _model[i] with { Version = "" };
             }
         }

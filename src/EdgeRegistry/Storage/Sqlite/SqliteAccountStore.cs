@@ -56,6 +56,14 @@ public sealed class SqliteAccountStore(SqliteDatabase database, TimeProvider tim
         return Task.FromResult(command.ExecuteScalar() as string);
     }
 
+    public Task<string> GetOrAddSettingAsync(string name, string value, CancellationToken cancellationToken)
+    {
+        using var connection = database.Open();
+        connection.Run(null, "INSERT INTO server_settings (name, value) VALUES ($n, $v) ON CONFLICT (name) DO NOTHING", ("$n", name), ("$v", value));
+        using var command = connection.Command(null, "SELECT value FROM server_settings WHERE name = $n", ("$n", name));
+        return Task.FromResult((string)command.ExecuteScalar()!);
+    }
+
     public Task SetSettingAsync(string name, string value, CancellationToken cancellationToken)
     {
         using var connection = database.Open();

@@ -7,12 +7,12 @@ namespace EdgeRegistry.Storage.Sqlite;
 public sealed partial class SqliteDriverStore
 {
     private const string VersionColumns =
-        "version, published, edge_version, description, source_config, driver_config, container_config, config_check_rule, argument, created_ms, modified_ms";
+        "version, published, edge_version, description, source_config, driver_config, container_config, config_check_rule, argument, created_ms, modified_ms, source_object_key";
 
     /// <summary>The same columns for a query that joins drivers, which has created_ms and modified_ms too.</summary>
     private static readonly string JoinedVersionColumns = string.Join(", ", VersionColumns.Split(", ").Select(c => "v." + c));
 
-    public Task<StoreOutcome> CreateVersionAsync(TenantScope scope, string driverId, string version, DriverVersionContent content, long nowMs, CancellationToken cancellationToken)
+    public Task<StoreOutcome> CreateVersionAsync(TenantScope scope, string driverId, string version, DriverVersionContent content, ObjectReferences objects, long nowMs, CancellationToken cancellationToken)
     {
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction();
@@ -30,10 +30,12 @@ public sealed partial class SqliteDriverStore
         // creation order"); versions created in the same millisecond are then ordered by version, descending.
         var createdMs = Math.Max(nowMs, driver.LastVersionMs);
         var ord = driver.NextOrd;
-        connection.Run(transaction,
+        var versionPk = connection.Long(transaction,
             $"INSERT INTO driver_versions (driver_pk, ord, {VersionColumns}) " +
-            "VALUES ($pk, $ord, $version, 0, $edge, $description, $source, $driverConfig, $container, $rule, $argument, $created, $created)",
-            [("$pk", driver.Pk), ("$ord", ord), ("$version", version), ("$created", createdMs), .. ContentParameters(content)]);
+            "VALUES ($pk, $ord, $version, 0, $edge, $description, $source, $driverConfig, $container, $rule, $argument, $created, $created, $sourceKey) " +
+            "RETURNING version_pk",
+            [("$pk", driver.Pk), ("$ord", ord), ("$version", version), ("$created", createdMs), ("$sourceKey", objects.SourceObjectKey), .. ContentParameters(content)])!.Value;
+        LinkObjects(connection, transaction, versionPk, objects);
         connection.Run(transaction,
             "UPDATE drivers SET next_ord = $next, last_version_ms = $created, version_count = version_count + 1 WHERE driver_pk = $pk",
             ("$next", ord + 1), ("$created", createdMs), ("$pk", driver.Pk));
@@ -48,7 +50,7 @@ public sealed partial class SqliteDriverStore
         return Task.FromResult(StoreOutcome.Ok);
     }
 
-    public Task<StoreOutcome> ReplaceVersionAsync(TenantScope scope, string driverId, string version, DriverVersionContent content, long nowMs, CancellationToken cancellationToken)
+    public Task<StoreOutcome> ReplaceVersionAsync(TenantScope scope, string driverId, string version, DriverVersionContent content, ObjectReferences objects, long nowMs, CancellationToken cancellationToken)
     {
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction();
@@ -60,8 +62,10 @@ public sealed partial class SqliteDriverStore
 
         connection.Run(transaction,
             "UPDATE driver_versions SET edge_version = $edge, description = $description, source_config = $source, driver_config = $driverConfig, " +
-            "container_config = $container, config_check_rule = $rule, argument = $argument, modified_ms = $now WHERE version_pk = $vpk",
-            [("$vpk", row!.Pk), ("$now", nowMs), .. ContentParameters(content)]);
+            "container_config = $container, config_check_rule = $rule, argument = $argument, modified_ms = $now, source_object_key = $sourceKey WHERE version_pk = $vpk",
+            [("$vpk", row!.Pk), ("$now", nowMs), ("$sourceKey", objects.SourceObjectKey), .. ContentParameters(content)]);
+        connection.Run(transaction, "DELETE FROM version_objects WHERE version_pk = $vpk", ("$vpk", row.Pk));
+        LinkObjects(connection, transaction, row.Pk, objects);
         transaction.Commit();
         return Task.FromResult(StoreOutcome.Ok);
     }
@@ -80,22 +84,25 @@ public sealed partial class SqliteDriverStore
         return Task.FromResult(result);
     }
 
-    public Task<StoreOutcome> DeleteVersionAsync(TenantScope scope, string driverId, string version, CancellationToken cancellationToken)
+    public Task<StoreResult<IReadOnlyList<string>>> DeleteVersionAsync(TenantScope scope, string driverId, string version, CancellationToken cancellationToken)
     {
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction();
         var (outcome, row) = FindUnpublished(connection, transaction, scope, driverId, version);
         if (outcome != StoreOutcome.Ok)
         {
-            return Task.FromResult(outcome);
+            return Task.FromResult(StoreResult<IReadOnlyList<string>>.Failed(outcome));
         }
 
         connection.Run(transaction, "DELETE FROM driver_versions WHERE version_pk = $vpk", ("$vpk", row!.Pk));
+        var blobs = DeleteObjects(connection, transaction,
+            "driver_id = $d AND driver_version = $v AND account_id = $a AND instance_id = $i AND object_key NOT IN (SELECT object_key FROM version_objects)",
+            ("$d", driverId), ("$v", version), ("$a", scope.AccountId), ("$i", scope.InstanceId));
         connection.Run(transaction, "UPDATE drivers SET version_count = version_count - 1 WHERE driver_pk = $pk", ("$pk", row.DriverPk));
         VersionBlocks.Add(connection, transaction, row.DriverPk, VersionBlocks.Unpublished, row.Ord, -1);
         VersionBlocks.Add(connection, transaction, row.DriverPk, VersionBlocks.All, row.Ord, -1);
         transaction.Commit();
-        return Task.FromResult(StoreOutcome.Ok);
+        return Task.FromResult(new StoreResult<IReadOnlyList<string>>(StoreOutcome.Ok, blobs));
     }
 
     public Task<StoreOutcome> ReleaseVersionAsync(TenantScope scope, string driverId, string version, long nowMs, CancellationToken cancellationToken)
@@ -161,5 +168,14 @@ public sealed partial class SqliteDriverStore
         new DriverVersionContent(r.GetString(first + 2), r.GetString(first + 3), r.GetString(first + 4), r.GetString(first + 5),
             r.GetString(first + 6), r.GetString(first + 7), r.GetString(first + 8)),
         r.GetInt64(first + 9),
-        r.GetInt64(first + 10));
+        r.GetInt64(first + 10),
+        r.IsDBNull(first + 11) ? null : r.GetString(first + 11));
+
+    private static void LinkObjects(SqliteConnection connection, SqliteTransaction transaction, long versionPk, ObjectReferences objects)
+    {
+        foreach (var key in objects.Keys.Distinct(StringComparer.Ordinal))
+        {
+            connection.Run(transaction, "INSERT INTO version_objects (version_pk, object_key) VALUES ($vpk, $key)", ("$vpk", versionPk), ("$key", key));
+        }
+    }
 }

@@ -63,24 +63,43 @@ public sealed partial class SqliteDriverStore(SqliteDatabase database) : IDriver
         return Task.FromResult(ordered);
     }
 
-    public Task<StoreOutcome> DeleteDriverAsync(TenantScope scope, string driverId, CancellationToken cancellationToken)
+    public Task<StoreResult<IReadOnlyList<string>>> DeleteDriverAsync(TenantScope scope, string driverId, CancellationToken cancellationToken)
     {
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction();
         if (FindDriver(connection, transaction, scope, driverId) is not { } driver)
         {
-            return Task.FromResult(StoreOutcome.DriverNotFound);
+            return Task.FromResult(StoreResult<IReadOnlyList<string>>.Failed(StoreOutcome.DriverNotFound));
         }
 
         if (driver.PublishedCount > 0)
         {
-            return Task.FromResult(StoreOutcome.DriverHasPublishedVersion);
+            return Task.FromResult(StoreResult<IReadOnlyList<string>>.Failed(StoreOutcome.DriverHasPublishedVersion));
         }
 
+        var blobs = DeleteObjects(connection, transaction, "driver_id = $d AND account_id = $a AND instance_id = $i",
+            ("$d", driverId), ("$a", scope.AccountId), ("$i", scope.InstanceId));
         connection.Run(transaction, "DELETE FROM drivers WHERE driver_pk = $pk", ("$pk", driver.Pk));
         AddToScopeCount(connection, transaction, scope, -1);
         transaction.Commit();
-        return Task.FromResult(StoreOutcome.Ok);
+        return Task.FromResult(new StoreResult<IReadOnlyList<string>>(StoreOutcome.Ok, blobs));
+    }
+
+    /// <summary>Deletes the objects matching <paramref name="where"/> and returns the blobs they pointed to.</summary>
+    private static List<string> DeleteObjects(SqliteConnection connection, SqliteTransaction transaction, string where, params (string, object?)[] parameters)
+    {
+        var blobs = new List<string>();
+        using (var command = connection.Command(transaction, $"SELECT blob_id FROM objects WHERE {where} AND blob_id IS NOT NULL", parameters))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                blobs.Add(reader.GetString(0));
+            }
+        }
+
+        connection.Run(transaction, $"DELETE FROM objects WHERE {where}", parameters);
+        return blobs;
     }
 
     private static void AddToScopeCount(SqliteConnection connection, SqliteTransaction transaction, TenantScope scope, int delta) =>

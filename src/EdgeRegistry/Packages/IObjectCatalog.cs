@@ -1,0 +1,31 @@
+namespace EdgeRegistry.Packages;
+
+public enum CommitOutcome
+{
+    Ok,
+    NotFound,
+
+    /// <summary>A published version names the object: its bytes are immutable.</summary>
+    Published,
+}
+
+/// <summary>The metadata of objects: registered when presigned, completed when uploaded, swept when orphaned.</summary>
+public interface IObjectCatalog
+{
+    /// <summary>Records an object handed out by CreateEdgeOssPreSignedAddress (again: nothing changes).</summary>
+    Task RegisterAsync(StoredObject stored, CancellationToken cancellationToken);
+
+    Task<StoredObject?> FindAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Points the object at a newly written blob, unless a published version names it. On success returns the
+    /// blob it pointed to before (to delete), if any.
+    /// </summary>
+    Task<(CommitOutcome Outcome, string? ReplacedBlobId)> CommitUploadAsync(string key, string blobId, BlobWritten written, string contentType, long nowMs, CancellationToken cancellationToken);
+
+    /// <summary>Removes objects no version names that were presigned before the cut-off; returns their blob ids.</summary>
+    Task<IReadOnlyList<string>> RemoveOrphansAsync(long presignedBeforeMs, CancellationToken cancellationToken);
+
+    /// <summary>True while an object points at the blob (a blob that no object points to is garbage).</summary>
+    Task<bool> IsBlobInUseAsync(string blobId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,89 @@
+using System.Text.Json;
+using EdgeRegistry.Accounts;
+using EdgeRegistry.Drivers;
+using EdgeRegistry.Rpc;
+
+namespace EdgeRegistry.Packages;
+
+/// <summary>
+/// Checks that the objects a version names were uploaded by this tenant for this driver, and of the right kind:
+/// <c>SourceConfig.ossAddress</c> a code package, each FILE entry of <c>DriverConfig</c> a default config file.
+/// An object of another tenant is reported exactly like one that does not exist.
+/// </summary>
+public sealed class PackageReferences(IObjectCatalog catalog)
+{
+    public async Task<ObjectReferences> ResolveAsync(TenantScope scope, string driverId, DriverVersionContent content, CancellationToken cancellationToken)
+    {
+        var keys = new List<string>();
+        string? sourceKey = null;
+        if (AddressIn(content.SourceConfig) is { } address)
+        {
+            sourceKey = await RequireAsync(scope, driverId, "SourceConfig.ossAddress", address, ObjectKinds.DriverPackage, cancellationToken);
+            keys.Add(sourceKey);
+        }
+
+        foreach (var (path, url) in FileConfigs(content.DriverConfig))
+        {
+            keys.Add(await RequireAsync(scope, driverId, path, url, ObjectKinds.DefaultConfig, cancellationToken));
+        }
+
+        return keys.Count == 0 ? ObjectReferences.None : new ObjectReferences(sourceKey, keys);
+    }
+
+    private async Task<string> RequireAsync(TenantScope scope, string driverId, string name, string url, string kind, CancellationToken cancellationToken)
+    {
+        var key = PackageLinks.KeyFromUrl(url);
+        var stored = key is null ? null : await catalog.FindAsync(key, cancellationToken);
+        if (stored is null || stored.AccountId != scope.AccountId || stored.InstanceId != scope.InstanceId)
+        {
+            throw RpcErrors.InvalidParam($"{name} must be the OssAddress of an object from CreateEdgeOssPreSignedAddress; \"{url}\" is not one.");
+        }
+
+        if (stored.Kind != kind)
+        {
+            throw RpcErrors.InvalidParam($"{name} names a {stored.Kind} object; it must name a {kind} object.");
+        }
+
+        if (stored.DriverId != driverId)
+        {
+            throw RpcErrors.InvalidParam($"{name} names an object presigned for another driver.");
+        }
+
+        return stored.IsUploaded ? key! : throw RpcErrors.InvalidParam($"{name} names an object whose upload has not completed.");
+    }
+
+    private static string? AddressIn(string sourceConfig)
+    {
+        if (sourceConfig.Length == 0)
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(sourceConfig);
+        return document.RootElement.TryGetProperty("ossAddress", out var address) ? address.GetString() : null;
+    }
+
+    /// <summary>The URL of each FILE entry, with its parameter path for messages (shapes were validated at bind).</summary>
+    private static List<(string Path, string Url)> FileConfigs(string driverConfig)
+    {
+        var files = new List<(string, string)>();
+        if (driverConfig.Length == 0)
+        {
+            return files;
+        }
+
+        using var document = JsonDocument.Parse(driverConfig);
+        var root = document.RootElement;
+        var items = root.ValueKind == JsonValueKind.Array ? root.EnumerateArray().ToArray() : [root];
+        for (var i = 0; i < items.Length; i++)
+        {
+            if (items[i].GetProperty("format").GetString() == "FILE")
+            {
+                var path = root.ValueKind == JsonValueKind.Array ? $"DriverConfig[{i}].content" : "DriverConfig.content";
+                files.Add((path, items[i].GetProperty("content").GetString()!));
+            }
+        }
+
+        return files;
+    }
+}

@@ -1,0 +1,98 @@
+using EdgeRegistry.Packages;
+using Microsoft.Data.Sqlite;
+
+namespace EdgeRegistry.Storage.Sqlite;
+
+public sealed class SqliteObjectCatalog(SqliteDatabase database) : IObjectCatalog
+{
+    private const string Columns =
+        "object_key, account_id, instance_id, kind, driver_id, driver_version, edge_instance_id, file_name, presigned_ms, " +
+        "blob_id, length, md5, sha256, content_type, uploaded_ms";
+
+    public Task RegisterAsync(StoredObject o, CancellationToken cancellationToken)
+    {
+        using var connection = database.Open();
+        connection.Run(null,
+            "INSERT INTO objects (object_key, account_id, instance_id, kind, driver_id, driver_version, edge_instance_id, file_name, presigned_ms) " +
+            "VALUES ($key, $a, $i, $kind, $driver, $version, $edge, $file, $now) ON CONFLICT (object_key) DO NOTHING",
+            ("$key", o.Key), ("$a", o.AccountId), ("$i", o.InstanceId), ("$kind", o.Kind), ("$driver", o.DriverId),
+            ("$version", o.DriverVersion), ("$edge", o.EdgeInstanceId), ("$file", o.FileName), ("$now", o.PresignedMs));
+        return Task.CompletedTask;
+    }
+
+    public Task<StoredObject?> FindAsync(string key, CancellationToken cancellationToken)
+    {
+        using var connection = database.Open();
+        return Task.FromResult(Find(connection, null, key));
+    }
+
+    public Task<(CommitOutcome Outcome, string? ReplacedBlobId)> CommitUploadAsync(string key, string blobId, BlobWritten written, string contentType, long nowMs, CancellationToken cancellationToken)
+    {
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+        if (Find(connection, transaction, key) is not { } stored)
+        {
+            return Task.FromResult<(CommitOutcome, string?)>((CommitOutcome.NotFound, null));
+        }
+
+        var published = connection.Long(transaction,
+            "SELECT 1 FROM version_objects vo JOIN driver_versions v ON v.version_pk = vo.version_pk WHERE vo.object_key = $key AND v.published = 1 LIMIT 1",
+            ("$key", key));
+        if (published is not null)
+        {
+            return Task.FromResult<(CommitOutcome, string?)>((CommitOutcome.Published, null));
+        }
+
+        connection.Run(transaction,
+            "UPDATE objects SET blob_id = $blob, length = $length, md5 = $md5, sha256 = $sha, content_type = $type, uploaded_ms = $now WHERE object_key = $key",
+            ("$blob", blobId), ("$length", written.Length), ("$md5", written.Md5Hex), ("$sha", written.Sha256Hex),
+            ("$type", contentType), ("$now", nowMs), ("$key", key));
+        transaction.Commit();
+        return Task.FromResult<(CommitOutcome, string?)>((CommitOutcome.Ok, stored.BlobId));
+    }
+
+    public Task<IReadOnlyList<string>> RemoveOrphansAsync(long presignedBeforeMs, CancellationToken cancellationToken)
+    {
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+        const string orphans = "FROM objects WHERE presigned_ms < $before AND object_key NOT IN (SELECT object_key FROM version_objects)";
+        var blobs = new List<string>();
+        using (var command = connection.Command(transaction, "SELECT blob_id " + orphans + " AND blob_id IS NOT NULL", ("$before", presignedBeforeMs)))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                blobs.Add(reader.GetString(0));
+            }
+        }
+
+        connection.Run(transaction, "DELETE " + orphans, ("$before", presignedBeforeMs));
+        transaction.Commit();
+        return Task.FromResult<IReadOnlyList<string>>(blobs);
+    }
+
+    public Task<bool> IsBlobInUseAsync(string blobId, CancellationToken cancellationToken)
+    {
+        using var connection = database.Open();
+        return Task.FromResult(connection.Long(null, "SELECT 1 FROM objects WHERE blob_id = $blob", ("$blob", blobId)) is not null);
+    }
+
+    internal static StoredObject? Find(SqliteConnection connection, SqliteTransaction? transaction, string key)
+    {
+        using var command = connection.Command(transaction, $"SELECT {Columns} FROM objects WHERE object_key = $key", ("$key", key));
+        using var r = command.ExecuteReader();
+        if (!r.Read())
+        {
+            return null;
+        }
+
+        return new StoredObject(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5),
+            r.GetString(6), r.GetString(7), r.GetInt64(8),
+            r.IsDBNull(9) ? null : r.GetString(9),
+            r.IsDBNull(10) ? 0 : r.GetInt64(10),
+            r.IsDBNull(11) ? "" : r.GetString(11),
+            r.IsDBNull(12) ? "" : r.GetString(12),
+            r.IsDBNull(13) ? "" : r.GetString(13),
+            r.IsDBNull(14) ? 0 : r.GetInt64(14));
+    }
+}
