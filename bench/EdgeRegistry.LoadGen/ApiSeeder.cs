@@ -7,17 +7,36 @@ public sealed class ApiSeeder(ServerProcess server, RequestFactory requests)
 {
     public async Task SeedSmallAsync(DataSets data)
     {
-        data.SmallDriverId = await CreateDriverAsync("small_driver");
+        data.SmallDriverId = await CreateDriverAsync("small_driver", data);
         for (var i = 0; i < DataSets.SmallVersionCount; i++)
         {
-            await OneShot.RpcAsync(server.Endpoint, requests.V1Get("CreateEdgeDriverVersion", SampleContent.VersionParameters(data.SmallDriverId, DataSets.SmallVersion(i))));
+            await OneShot.RpcAsync(server.Endpoint, requests.V1Get("CreateEdgeDriverVersion",
+                SampleContent.VersionParameters(data.SmallDriverId, DataSets.SmallVersion(i), data.PackageAddresses[data.SmallDriverId])));
         }
 
-        data.WriteDriverId = await CreateDriverAsync("write_driver");
-        data.MixedWriteDriverId = await CreateDriverAsync("mixed_driver");
+        data.WriteDriverId = await CreateDriverAsync("write_driver", data);
+        data.MixedWriteDriverId = await CreateDriverAsync("mixed_driver", data);
     }
 
-    private async Task<string> CreateDriverAsync(string name)
+    /// <summary>Presigns and uploads a 64 KiB package for the driver, as a client would before creating versions.</summary>
+    private async Task<string> UploadPackageAsync(string driverId)
+    {
+        var body = await OneShot.RpcAsync(server.Endpoint, requests.V1Get("CreateEdgeOssPreSignedAddress",
+        [
+            new("Type", "DRIVER_VERSION_CONTENT"),
+            new("ResourceId", driverId),
+            new("ResourceVersion", "bench"),
+            new("FileName", "driver.zip"),
+        ]));
+        using var json = JsonDocument.Parse(body);
+        var data = json.RootElement.GetProperty("Data");
+        using var http = new HttpClient();
+        using var content = new ByteArrayContent(new byte[64 * 1024]);
+        (await http.PutAsync(data.GetProperty("OssPreSignedAddress").GetString(), content)).EnsureSuccessStatusCode();
+        return data.GetProperty("OssAddress").GetString()!;
+    }
+
+    private async Task<string> CreateDriverAsync(string name, DataSets data)
     {
         var body = await OneShot.RpcAsync(server.Endpoint, requests.V1Get("CreateEdgeDriver",
         [
@@ -27,6 +46,8 @@ public sealed class ApiSeeder(ServerProcess server, RequestFactory requests)
             new("CpuArch", "x86-64"),
         ]));
         using var json = JsonDocument.Parse(body);
-        return json.RootElement.GetProperty("DriverId").GetString()!;
+        var driverId = json.RootElement.GetProperty("DriverId").GetString()!;
+        data.PackageAddresses[driverId] = await UploadPackageAsync(driverId);
+        return driverId;
     }
 }

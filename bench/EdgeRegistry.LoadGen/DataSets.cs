@@ -33,6 +33,9 @@ public sealed class DataSets
 
     public IReadOnlyList<string> WideDriverIds { get; set; } = [];
 
+    /// <summary>The OssAddress of the code package uploaded for each API-seeded driver.</summary>
+    public Dictionary<string, string> PackageAddresses { get; } = new(StringComparer.Ordinal);
+
     public static string SmallVersion(int i) => $"1.0.{i}";
 
     public static string DeepVersion(int i) => $"v{i:D7}";

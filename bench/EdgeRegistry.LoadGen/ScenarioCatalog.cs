@@ -53,7 +53,7 @@ public static class ScenarioCatalog
         [new("DriverId", driverId), new("CurrentPage", page.ToString(CultureInfo.InvariantCulture)), new("PageSize", PageSize)];
 
     private static byte[] Create(ScenarioInputs s, string driverId, string version) =>
-        s.Requests.V1Get("CreateEdgeDriverVersion", SampleContent.VersionParameters(driverId, version));
+        s.Requests.V1Get("CreateEdgeDriverVersion", SampleContent.VersionParameters(driverId, version, s.Data.PackageAddresses[driverId]));
 
     /// <summary>A fixed pseudo-random pick (Knuth's multiplicative hash), the same in every run.</summary>
     private static int Spread(int i, int n) => (int)((uint)i * 2654435761u % (uint)n);

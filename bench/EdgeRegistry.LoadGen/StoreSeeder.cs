@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using EdgeRegistry.Accounts;
 using EdgeRegistry.Drivers;
+using EdgeRegistry.Packages;
 using EdgeRegistry.Storage;
 using EdgeRegistry.Storage.Sqlite;
 
@@ -14,6 +15,8 @@ namespace EdgeRegistry.LoadGen;
 /// </summary>
 public sealed class StoreSeeder(string databasePath)
 {
+    private SqliteObjectCatalog? _catalog;
+
     public async Task<SeedReport> SeedDeepAsync(DataSets data, int versions, CancellationToken cancellationToken) =>
         await SeedAsync("deep", async (store, scope, clock) =>
         {
@@ -50,6 +53,7 @@ public sealed class StoreSeeder(string databasePath)
         var account = await new SqliteAccountStore(database, TimeProvider.System).FindDefaultAccountAsync(CancellationToken.None)
             ?? throw new InvalidOperationException("The database has no default account: start the server on it once first.");
         var started = Stopwatch.GetTimestamp();
+        _catalog = new SqliteObjectCatalog(database);
         var rows = await seed(new SqliteDriverStore(database), new TenantScope(account, ""), new Clock());
         return new SeedReport(name, rows, Stopwatch.GetElapsedTime(started));
     }
@@ -62,17 +66,33 @@ public sealed class StoreSeeder(string databasePath)
         return outcome == StoreOutcome.Ok ? id : throw new InvalidOperationException($"Seeding driver {name}: {outcome}");
     }
 
-    private static async Task AddVersionsAsync(SqliteDriverStore store, TenantScope scope, string driverId, int count, Func<int, string> version,
+    private async Task AddVersionsAsync(SqliteDriverStore store, TenantScope scope, string driverId, int count, Func<int, string> version,
         Clock clock, CancellationToken cancellationToken)
     {
+        var package = await RegisterPackageAsync(scope, driverId, clock.Next(), cancellationToken);
         for (var i = 0; i < count; i++)
         {
-            var outcome = await store.CreateVersionAsync(scope, driverId, version(i), SampleContent.Content, ObjectReferences.None, clock.Next(), cancellationToken);
+            var outcome = await store.CreateVersionAsync(scope, driverId, version(i), package.Content, package.References, clock.Next(), cancellationToken);
             if (outcome != StoreOutcome.Ok)
             {
                 throw new InvalidOperationException($"Seeding version {version(i)}: {outcome}");
             }
         }
+    }
+
+    /// <summary>
+    /// A code package for the driver, recorded through the server's object catalog as an upload would record it
+    /// (its bytes are never read by the scenarios, so no blob is written).
+    /// </summary>
+    private async Task<(DriverVersionContent Content, ObjectReferences References)> RegisterPackageAsync(TenantScope scope, string driverId, long now,
+        CancellationToken cancellationToken)
+    {
+        var key = $"driver/bench/{ObjectKinds.DriverPackage}/{driverId}/bench/{now}/driver.zip";
+        await _catalog!.RegisterAsync(new StoredObject(key, scope.AccountId, scope.InstanceId, ObjectKinds.DriverPackage, driverId, "bench", "", "driver.zip", now),
+            cancellationToken);
+        await _catalog.CommitUploadAsync(key, RandomNumberGenerator.GetHexString(32, lowercase: true), new BlobWritten(65536, "", ""), "application/zip", now,
+            cancellationToken);
+        return (SampleContent.Content("http://127.0.0.1" + PackageLinks.PathPrefix + key), new ObjectReferences(key, [key]));
     }
 
     /// <summary>

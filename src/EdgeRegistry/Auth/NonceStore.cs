@@ -11,35 +11,57 @@ public interface INonceStore
 }
 
 /// <summary>
-/// One process's nonces, as 128-bit hashes of key and nonce (a busy server sees millions in 15 minutes, so the
-/// strings themselves are not kept). A queue in arrival order lets expired hashes go without scanning the set.
+/// One process's nonces, kept as 64-bit fingerprints of key and nonce in one set per minute of expiry; a whole
+/// set is dropped once its minute has passed. A busy server sees millions of nonces in 15 minutes, so each costs
+/// about 20 bytes rather than its strings. With N nonces held, a new one is wrongly taken for a replay with
+/// probability N / 2^64 — about 3·10^-13 at five million.
 /// </summary>
 public sealed class InMemoryNonceStore(TimeProvider time) : INonceStore
 {
-    private readonly HashSet<UInt128> _seen = [];
-    private readonly Queue<(long ExpiresAt, UInt128 Hash)> _expiry = new();
+    private readonly Dictionary<long, HashSet<ulong>> _byExpiryMinute = [];
     private readonly Lock _lock = new();
 
     public ValueTask<bool> TryUseAsync(string accessKeyId, string nonce, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
-        var hash = XxHash128.HashToUInt128(Encoding.UTF8.GetBytes(accessKeyId + "\n" + nonce));
-        var now = time.GetUtcNow().ToUnixTimeSeconds();
+        var fingerprint = Fingerprint(accessKeyId, nonce);
+        var nowMinute = time.GetUtcNow().ToUnixTimeSeconds() / 60;
         lock (_lock)
         {
-            // Entries queue in arrival order, not expiry order: one that expires early may wait behind a later
-            // one, which only keeps it longer than needed, never shorter.
-            while (_expiry.TryPeek(out var head) && head.ExpiresAt < now)
+            foreach (var minute in _byExpiryMinute.Keys)
             {
-                _seen.Remove(_expiry.Dequeue().Hash);
+                // Every nonce in that set expired before the current minute began.
+                if (minute < nowMinute)
+                {
+                    _byExpiryMinute.Remove(minute);
+                }
             }
 
-            if (!_seen.Add(hash))
+            foreach (var set in _byExpiryMinute.Values)
             {
-                return ValueTask.FromResult(false);
+                if (set.Contains(fingerprint))
+                {
+                    return ValueTask.FromResult(false);
+                }
             }
 
-            _expiry.Enqueue((expiresAt.ToUnixTimeSeconds(), hash));
+            var expiryMinute = expiresAt.ToUnixTimeSeconds() / 60;
+            if (!_byExpiryMinute.TryGetValue(expiryMinute, out var bucket))
+            {
+                _byExpiryMinute[expiryMinute] = bucket = [];
+            }
+
+            bucket.Add(fingerprint);
             return ValueTask.FromResult(true);
         }
+    }
+
+    private static ulong Fingerprint(string accessKeyId, string nonce)
+    {
+        var length = Encoding.UTF8.GetMaxByteCount(accessKeyId.Length + nonce.Length + 1);
+        Span<byte> bytes = length <= 512 ? stackalloc byte[length] : new byte[length];
+        var written = Encoding.UTF8.GetBytes(accessKeyId, bytes);
+        bytes[written++] = (byte)'\n';
+        written += Encoding.UTF8.GetBytes(nonce, bytes[written..]);
+        return XxHash3.HashToUInt64(bytes[..written]);
     }
 }

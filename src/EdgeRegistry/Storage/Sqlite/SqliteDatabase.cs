@@ -6,15 +6,18 @@ namespace EdgeRegistry.Storage.Sqlite;
 /// <summary>
 /// Opens connections to the embedded database: a file in WAL mode (readers never wait for the writer), or, for
 /// <c>--in-memory</c>, a shared in-memory database kept alive by one connection held for the server's lifetime.
+/// Connections are pooled here, as <see cref="SqliteSession"/>s that keep their prepared statements.
 /// </summary>
 public sealed class SqliteDatabase : IDisposable
 {
     private readonly string _connectionString;
     private readonly SqliteConnection? _keepAlive;
+    private readonly SqlitePool _pool;
 
     private SqliteDatabase(string connectionString, bool inMemory)
     {
         _connectionString = connectionString;
+        _pool = new SqlitePool(Open, maxIdle: 64);
         if (inMemory)
         {
             _keepAlive = new SqliteConnection(connectionString);
@@ -29,7 +32,7 @@ public sealed class SqliteDatabase : IDisposable
             DataSource = path,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Cache = SqliteCacheMode.Private,
-            Pooling = true,
+            Pooling = false,
             ForeignKeys = true,
             DefaultTimeout = 30,
         };
@@ -46,14 +49,17 @@ public sealed class SqliteDatabase : IDisposable
             DataSource = "edgereg-" + Guid.NewGuid().ToString("N"),
             Mode = SqliteOpenMode.Memory,
             Cache = SqliteCacheMode.Shared,
-            Pooling = true,
+            Pooling = false,
             ForeignKeys = true,
             DefaultTimeout = 30,
         };
         return new SqliteDatabase(builder.ToString(), inMemory: true);
     }
 
-    public SqliteConnection Open()
+    /// <summary>A pooled connection with its prepared statements; dispose it to give it back.</summary>
+    public SqliteSession Lease() => _pool.Lease();
+
+    private SqliteConnection Open()
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
@@ -74,7 +80,7 @@ public sealed class SqliteDatabase : IDisposable
         for (var number = 1; number <= scripts.Length; number++)
         {
             using var transaction = connection.BeginTransaction();
-            var current = Convert.ToInt32(connection.Command(transaction, "PRAGMA user_version;").ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            var current = Convert.ToInt32(Scalar(connection, transaction, "PRAGMA user_version;"), System.Globalization.CultureInfo.InvariantCulture);
             if (current >= number)
             {
                 continue;
@@ -82,8 +88,8 @@ public sealed class SqliteDatabase : IDisposable
 
             using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(scripts[number - 1])!;
             using var reader = new StreamReader(stream);
-            connection.Run(transaction, reader.ReadToEnd());
-            connection.Run(transaction, $"PRAGMA user_version={number};");
+            Execute(connection, transaction, reader.ReadToEnd());
+            Execute(connection, transaction, $"PRAGMA user_version={number};");
             transaction.Commit();
             applied++;
         }
@@ -93,26 +99,30 @@ public sealed class SqliteDatabase : IDisposable
 
     public bool IsReachable()
     {
-        using var connection = Open();
-        return Convert.ToInt32(Scalar(connection, "PRAGMA user_version;"), System.Globalization.CultureInfo.InvariantCulture) > 0;
+        using var session = Lease();
+        return session.Long(null, "PRAGMA user_version;") > 0;
     }
 
     public void Dispose()
     {
+        _pool.Clear();
         _keepAlive?.Dispose();
-        SqliteConnection.ClearAllPools();
     }
 
-    private static void Execute(SqliteConnection connection, string sql)
+    private static void Execute(SqliteConnection connection, string sql) => Execute(connection, null, sql);
+
+    private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql)
     {
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = sql;
         command.ExecuteNonQuery();
     }
 
-    private static object? Scalar(SqliteConnection connection, string sql)
+    private static object? Scalar(SqliteConnection connection, SqliteTransaction? transaction, string sql)
     {
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = sql;
         return command.ExecuteScalar();
     }

@@ -8,22 +8,22 @@ public sealed partial class SqliteDriverStore
 {
     public Task<StoreResult<Page<DriverVersion>>> QueryVersionsAsync(TenantScope scope, string driverId, VersionFilter filter, int offset, int limit, CancellationToken cancellationToken)
     {
-        using var connection = database.Open();
-        using var snapshot = connection.BeginTransaction(deferred: true);
-        if (FindDriver(connection, snapshot, scope, driverId) is not { } driver)
+        using var session = database.Lease();
+        using var snapshot = session.BeginTransaction(deferred: true);
+        if (FindDriver(session, snapshot, scope, driverId) is not { } driver)
         {
             return Task.FromResult(StoreResult<Page<DriverVersion>>.Failed(StoreOutcome.DriverNotFound));
         }
 
         var page = filter.Version is { } exact
-            ? ExactVersion(connection, snapshot, driver, driverId, exact, filter.Published, offset)
-            : ListPage(connection, snapshot, driver, driverId, filter.Published, offset, limit);
+            ? ExactVersion(session, snapshot, driver, driverId, exact, filter.Published, offset)
+            : ListPage(session, snapshot, driver, driverId, filter.Published, offset, limit);
         return Task.FromResult(new StoreResult<Page<DriverVersion>>(StoreOutcome.Ok, page));
     }
 
-    private static Page<DriverVersion> ExactVersion(SqliteConnection connection, SqliteTransaction snapshot, DriverRow driver, string driverId, string version, bool? published, int offset)
+    private static Page<DriverVersion> ExactVersion(SqliteSession session, SqliteTransaction snapshot, DriverRow driver, string driverId, string version, bool? published, int offset)
     {
-        using var command = connection.Command(snapshot,
+        var command = session.Command(snapshot,
             $"SELECT {VersionColumns} FROM driver_versions WHERE driver_pk = $pk AND version = $v" + (published is null ? "" : " AND published = $published"),
             ("$pk", driver.Pk), ("$v", version), ("$published", published == true ? 1 : 0));
         var match = ReadVersions(command, driverId);
@@ -34,7 +34,7 @@ public sealed partial class SqliteDriverStore
     /// A page of one list. Near either end OFFSET steps over fewer than a block of index entries; in the middle
     /// the block counts say where the page starts.
     /// </summary>
-    private static Page<DriverVersion> ListPage(SqliteConnection connection, SqliteTransaction snapshot, DriverRow driver, string driverId, bool? published, int offset, int limit)
+    private static Page<DriverVersion> ListPage(SqliteSession session, SqliteTransaction snapshot, DriverRow driver, string driverId, bool? published, int offset, int limit)
     {
         var total = published switch
         {
@@ -48,30 +48,31 @@ public sealed partial class SqliteDriverStore
         }
 
         var where = "driver_pk = $pk" + (published is null ? "" : " AND published = $published");
-        (string, object?)[] parameters = [("$pk", driver.Pk), ("$published", published == true ? 1 : 0), ("$limit", limit)];
         var take = (int)Math.Min(limit, total - offset);
         List<DriverVersion> items;
         if (offset < VersionBlocks.BlockSize)
         {
-            items = Select($"WHERE {where} ORDER BY ord DESC LIMIT $limit OFFSET {offset}");
+            items = Select($"WHERE {where} ORDER BY ord DESC LIMIT $limit OFFSET $offset", limit, offset);
         }
         else if (total - offset - take < VersionBlocks.BlockSize)
         {
-            items = Select($"WHERE {where} ORDER BY ord ASC LIMIT {take} OFFSET {total - offset - take}");
+            items = Select($"WHERE {where} ORDER BY ord ASC LIMIT $limit OFFSET $offset", take, total - offset - take);
             items.Reverse();
         }
         else
         {
-            var (block, before) = VersionBlocks.Locate(connection, snapshot, driver.Pk, VersionBlocks.ListFor(published), offset);
-            var below = (block + 1) << VersionBlocks.BlockBits;
-            items = Select($"WHERE {where} AND ord < {below} ORDER BY ord DESC LIMIT $limit OFFSET {offset - before}");
+            var (block, before) = VersionBlocks.Locate(session, snapshot, driver.Pk, VersionBlocks.ListFor(published), offset);
+            items = Select($"WHERE {where} AND ord < $below ORDER BY ord DESC LIMIT $limit OFFSET $offset", limit, offset - before,
+                (block + 1) << VersionBlocks.BlockBits);
         }
 
         return new Page<DriverVersion>(items, (int)total);
 
-        List<DriverVersion> Select(string clauses)
+        // Limits, offsets and bounds are parameters, so each shape of query is prepared once per session.
+        List<DriverVersion> Select(string clauses, long selectLimit, long selectOffset, long below = 0)
         {
-            using var command = connection.Command(snapshot, $"SELECT {VersionColumns} FROM driver_versions {clauses}", parameters);
+            var command = session.Command(snapshot, $"SELECT {VersionColumns} FROM driver_versions {clauses}",
+                ("$pk", driver.Pk), ("$published", published == true ? 1 : 0), ("$limit", selectLimit), ("$offset", selectOffset), ("$below", below));
             return ReadVersions(command, driverId);
         }
     }

@@ -14,14 +14,14 @@ public sealed partial class SqliteDriverStore
 
     public Task<StoreOutcome> CreateVersionAsync(TenantScope scope, string driverId, string version, DriverVersionContent content, ObjectReferences objects, long nowMs, CancellationToken cancellationToken)
     {
-        using var connection = database.Open();
-        using var transaction = connection.BeginTransaction();
-        if (FindDriver(connection, transaction, scope, driverId) is not { } driver)
+        using var session = database.Lease();
+        using var transaction = session.BeginTransaction();
+        if (FindDriver(session, transaction, scope, driverId) is not { } driver)
         {
             return Task.FromResult(StoreOutcome.DriverNotFound);
         }
 
-        if (FindVersion(connection, transaction, driver.Pk, version) is not null)
+        if (FindVersion(session, transaction, driver.Pk, version) is not null)
         {
             return Task.FromResult(StoreOutcome.VersionExists);
         }
@@ -30,20 +30,20 @@ public sealed partial class SqliteDriverStore
         // creation order"); versions created in the same millisecond are then ordered by version, descending.
         var createdMs = Math.Max(nowMs, driver.LastVersionMs);
         var ord = driver.NextOrd;
-        var versionPk = connection.Long(transaction,
+        var versionPk = session.Long(transaction,
             $"INSERT INTO driver_versions (driver_pk, ord, {VersionColumns}) " +
             "VALUES ($pk, $ord, $version, 0, $edge, $description, $source, $driverConfig, $container, $rule, $argument, $created, $created, $sourceKey) " +
             "RETURNING version_pk",
             [("$pk", driver.Pk), ("$ord", ord), ("$version", version), ("$created", createdMs), ("$sourceKey", objects.SourceObjectKey), .. ContentParameters(content)])!.Value;
-        LinkObjects(connection, transaction, versionPk, objects);
-        connection.Run(transaction,
+        LinkObjects(session, transaction, versionPk, objects);
+        session.Run(transaction,
             "UPDATE drivers SET next_ord = $next, last_version_ms = $created, version_count = version_count + 1 WHERE driver_pk = $pk",
             ("$next", ord + 1), ("$created", createdMs), ("$pk", driver.Pk));
-        VersionBlocks.Add(connection, transaction, driver.Pk, VersionBlocks.Unpublished, ord, +1);
-        VersionBlocks.Add(connection, transaction, driver.Pk, VersionBlocks.All, ord, +1);
+        VersionBlocks.Add(session, transaction, driver.Pk, VersionBlocks.Unpublished, ord, +1);
+        VersionBlocks.Add(session, transaction, driver.Pk, VersionBlocks.All, ord, +1);
         if (createdMs == driver.LastVersionMs)
         {
-            VersionBlocks.OrderTies(connection, transaction, driver.Pk, createdMs);
+            VersionBlocks.OrderTies(session, transaction, driver.Pk, createdMs);
         }
 
         transaction.Commit();
@@ -52,28 +52,28 @@ public sealed partial class SqliteDriverStore
 
     public Task<StoreOutcome> ReplaceVersionAsync(TenantScope scope, string driverId, string version, DriverVersionContent content, ObjectReferences objects, long nowMs, CancellationToken cancellationToken)
     {
-        using var connection = database.Open();
-        using var transaction = connection.BeginTransaction();
-        var (outcome, row) = FindUnpublished(connection, transaction, scope, driverId, version);
+        using var session = database.Lease();
+        using var transaction = session.BeginTransaction();
+        var (outcome, row) = FindUnpublished(session, transaction, scope, driverId, version);
         if (outcome != StoreOutcome.Ok)
         {
             return Task.FromResult(outcome);
         }
 
-        connection.Run(transaction,
+        session.Run(transaction,
             "UPDATE driver_versions SET edge_version = $edge, description = $description, source_config = $source, driver_config = $driverConfig, " +
             "container_config = $container, config_check_rule = $rule, argument = $argument, modified_ms = $now, source_object_key = $sourceKey WHERE version_pk = $vpk",
             [("$vpk", row!.Pk), ("$now", nowMs), ("$sourceKey", objects.SourceObjectKey), .. ContentParameters(content)]);
-        connection.Run(transaction, "DELETE FROM version_objects WHERE version_pk = $vpk", ("$vpk", row.Pk));
-        LinkObjects(connection, transaction, row.Pk, objects);
+        session.Run(transaction, "DELETE FROM version_objects WHERE version_pk = $vpk", ("$vpk", row.Pk));
+        LinkObjects(session, transaction, row.Pk, objects);
         transaction.Commit();
         return Task.FromResult(StoreOutcome.Ok);
     }
 
     public Task<StoreResult<DriverVersion>> GetVersionAsync(TenantScope scope, string driverId, string version, CancellationToken cancellationToken)
     {
-        using var connection = database.Open();
-        using var command = connection.Command(null,
+        using var session = database.Lease();
+        var command = session.Command(null,
             $"SELECT d.driver_pk, {JoinedVersionColumns} FROM drivers d LEFT JOIN driver_versions v ON v.driver_pk = d.driver_pk AND v.version = $v " +
             "WHERE d.driver_id = $id AND d.account_id = $a AND d.instance_id = $i",
             ("$v", version), ("$id", driverId), ("$a", scope.AccountId), ("$i", scope.InstanceId));
@@ -86,30 +86,30 @@ public sealed partial class SqliteDriverStore
 
     public Task<StoreResult<IReadOnlyList<string>>> DeleteVersionAsync(TenantScope scope, string driverId, string version, CancellationToken cancellationToken)
     {
-        using var connection = database.Open();
-        using var transaction = connection.BeginTransaction();
-        var (outcome, row) = FindUnpublished(connection, transaction, scope, driverId, version);
+        using var session = database.Lease();
+        using var transaction = session.BeginTransaction();
+        var (outcome, row) = FindUnpublished(session, transaction, scope, driverId, version);
         if (outcome != StoreOutcome.Ok)
         {
             return Task.FromResult(StoreResult<IReadOnlyList<string>>.Failed(outcome));
         }
 
-        connection.Run(transaction, "DELETE FROM driver_versions WHERE version_pk = $vpk", ("$vpk", row!.Pk));
-        var blobs = DeleteObjects(connection, transaction,
+        session.Run(transaction, "DELETE FROM driver_versions WHERE version_pk = $vpk", ("$vpk", row!.Pk));
+        var blobs = DeleteObjects(session, transaction,
             "driver_id = $d AND driver_version = $v AND account_id = $a AND instance_id = $i AND object_key NOT IN (SELECT object_key FROM version_objects)",
             ("$d", driverId), ("$v", version), ("$a", scope.AccountId), ("$i", scope.InstanceId));
-        connection.Run(transaction, "UPDATE drivers SET version_count = version_count - 1 WHERE driver_pk = $pk", ("$pk", row.DriverPk));
-        VersionBlocks.Add(connection, transaction, row.DriverPk, VersionBlocks.Unpublished, row.Ord, -1);
-        VersionBlocks.Add(connection, transaction, row.DriverPk, VersionBlocks.All, row.Ord, -1);
+        session.Run(transaction, "UPDATE drivers SET version_count = version_count - 1 WHERE driver_pk = $pk", ("$pk", row.DriverPk));
+        VersionBlocks.Add(session, transaction, row.DriverPk, VersionBlocks.Unpublished, row.Ord, -1);
+        VersionBlocks.Add(session, transaction, row.DriverPk, VersionBlocks.All, row.Ord, -1);
         transaction.Commit();
         return Task.FromResult(new StoreResult<IReadOnlyList<string>>(StoreOutcome.Ok, blobs));
     }
 
     public Task<StoreOutcome> ReleaseVersionAsync(TenantScope scope, string driverId, string version, long nowMs, CancellationToken cancellationToken)
     {
-        using var connection = database.Open();
-        using var transaction = connection.BeginTransaction();
-        var (outcome, row) = FindUnpublished(connection, transaction, scope, driverId, version);
+        using var session = database.Lease();
+        using var transaction = session.BeginTransaction();
+        var (outcome, row) = FindUnpublished(session, transaction, scope, driverId, version);
         if (outcome == StoreOutcome.VersionPublished)
         {
             return Task.FromResult(StoreOutcome.Ok);
@@ -120,33 +120,33 @@ public sealed partial class SqliteDriverStore
             return Task.FromResult(outcome);
         }
 
-        connection.Run(transaction, "UPDATE driver_versions SET published = 1, modified_ms = $now WHERE version_pk = $vpk", ("$now", nowMs), ("$vpk", row!.Pk));
-        connection.Run(transaction, "UPDATE drivers SET published_count = published_count + 1 WHERE driver_pk = $pk", ("$pk", row.DriverPk));
-        VersionBlocks.Add(connection, transaction, row.DriverPk, VersionBlocks.Unpublished, row.Ord, -1);
-        VersionBlocks.Add(connection, transaction, row.DriverPk, VersionBlocks.Published, row.Ord, +1);
+        session.Run(transaction, "UPDATE driver_versions SET published = 1, modified_ms = $now WHERE version_pk = $vpk", ("$now", nowMs), ("$vpk", row!.Pk));
+        session.Run(transaction, "UPDATE drivers SET published_count = published_count + 1 WHERE driver_pk = $pk", ("$pk", row.DriverPk));
+        VersionBlocks.Add(session, transaction, row.DriverPk, VersionBlocks.Unpublished, row.Ord, -1);
+        VersionBlocks.Add(session, transaction, row.DriverPk, VersionBlocks.Published, row.Ord, +1);
         transaction.Commit();
         return Task.FromResult(StoreOutcome.Ok);
     }
 
     private sealed record VersionRow(long Pk, long DriverPk, long Ord, bool Published);
 
-    private static VersionRow? FindVersion(SqliteConnection connection, SqliteTransaction transaction, long driverPk, string version)
+    private static VersionRow? FindVersion(SqliteSession session, SqliteTransaction transaction, long driverPk, string version)
     {
-        using var command = connection.Command(transaction,
+        var command = session.Command(transaction,
             "SELECT version_pk, ord, published FROM driver_versions WHERE driver_pk = $pk AND version = $v", ("$pk", driverPk), ("$v", version));
         using var reader = command.ExecuteReader();
         return reader.Read() ? new VersionRow(reader.GetInt64(0), driverPk, reader.GetInt64(1), reader.GetInt64(2) != 0) : null;
     }
 
     /// <summary>The version, if the driver is in scope, the version exists and it is still unpublished.</summary>
-    private static (StoreOutcome, VersionRow?) FindUnpublished(SqliteConnection connection, SqliteTransaction transaction, TenantScope scope, string driverId, string version)
+    private static (StoreOutcome, VersionRow?) FindUnpublished(SqliteSession session, SqliteTransaction transaction, TenantScope scope, string driverId, string version)
     {
-        if (FindDriver(connection, transaction, scope, driverId) is not { } driver)
+        if (FindDriver(session, transaction, scope, driverId) is not { } driver)
         {
             return (StoreOutcome.DriverNotFound, null);
         }
 
-        return FindVersion(connection, transaction, driver.Pk, version) switch
+        return FindVersion(session, transaction, driver.Pk, version) switch
         {
             null => (StoreOutcome.VersionNotFound, null),
             { Published: true } row => (StoreOutcome.VersionPublished, row),
@@ -171,11 +171,11 @@ public sealed partial class SqliteDriverStore
         r.GetInt64(first + 10),
         r.IsDBNull(first + 11) ? null : r.GetString(first + 11));
 
-    private static void LinkObjects(SqliteConnection connection, SqliteTransaction transaction, long versionPk, ObjectReferences objects)
+    private static void LinkObjects(SqliteSession session, SqliteTransaction transaction, long versionPk, ObjectReferences objects)
     {
         foreach (var key in objects.Keys.Distinct(StringComparer.Ordinal))
         {
-            connection.Run(transaction, "INSERT INTO version_objects (version_pk, object_key) VALUES ($vpk, $key)", ("$vpk", versionPk), ("$key", key));
+            session.Run(transaction, "INSERT INTO version_objects (version_pk, object_key) VALUES ($vpk, $key)", ("$vpk", versionPk), ("$key", key));
         }
     }
 }

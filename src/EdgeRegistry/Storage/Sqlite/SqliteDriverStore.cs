@@ -14,11 +14,11 @@ public sealed partial class SqliteDriverStore(SqliteDatabase database) : IDriver
 
     public Task<StoreOutcome> CreateDriverAsync(TenantScope scope, Driver driver, CancellationToken cancellationToken)
     {
-        using var connection = database.Open();
-        using var transaction = connection.BeginTransaction();
+        using var session = database.Lease();
+        using var transaction = session.BeginTransaction();
         try
         {
-            connection.Run(transaction,
+            session.Run(transaction,
                 $"INSERT INTO drivers (account_id, instance_id, {DriverColumns}) VALUES ($a, $i, $id, $name, $protocol, $runtime, $arch, $builtIn, $created, $created)",
                 ("$a", scope.AccountId), ("$i", scope.InstanceId), ("$id", driver.DriverId), ("$name", driver.Name),
                 ("$protocol", driver.Protocol), ("$runtime", driver.Runtime), ("$arch", driver.CpuArch),
@@ -29,21 +29,21 @@ public sealed partial class SqliteDriverStore(SqliteDatabase database) : IDriver
             return Task.FromResult(StoreOutcome.DriverNameExists);
         }
 
-        AddToScopeCount(connection, transaction, scope, +1);
+        AddToScopeCount(session, transaction, scope, +1);
         transaction.Commit();
         return Task.FromResult(StoreOutcome.Ok);
     }
 
     public Task<Page<Driver>> QueryDriversAsync(TenantScope scope, string? nameContains, int offset, int limit, CancellationToken cancellationToken)
     {
-        using var connection = database.Open();
-        using var snapshot = connection.BeginTransaction(deferred: true);
+        using var session = database.Lease();
+        using var snapshot = session.BeginTransaction(deferred: true);
         var filter = nameContains is null ? "" : " AND instr(lower(name), lower($name)) > 0";
         (string, object?)[] parameters = [("$a", scope.AccountId), ("$i", scope.InstanceId), ("$name", nameContains), ("$limit", limit), ("$offset", offset)];
         var total = nameContains is null
-            ? connection.Long(snapshot, "SELECT driver_count FROM scope_counts WHERE account_id = $a AND instance_id = $i", parameters) ?? 0
-            : connection.Long(snapshot, "SELECT count(*) FROM drivers WHERE account_id = $a AND instance_id = $i" + filter, parameters) ?? 0;
-        using var command = connection.Command(snapshot,
+            ? session.Long(snapshot, "SELECT driver_count FROM scope_counts WHERE account_id = $a AND instance_id = $i", parameters) ?? 0
+            : session.Long(snapshot, "SELECT count(*) FROM drivers WHERE account_id = $a AND instance_id = $i" + filter, parameters) ?? 0;
+        var command = session.Command(snapshot,
             $"SELECT {DriverColumns} FROM drivers WHERE account_id = $a AND instance_id = $i{filter} ORDER BY driver_pk DESC LIMIT $limit OFFSET $offset",
             parameters);
         return Task.FromResult(new Page<Driver>(ReadDrivers(command), (int)total));
@@ -51,11 +51,11 @@ public sealed partial class SqliteDriverStore(SqliteDatabase database) : IDriver
 
     public Task<IReadOnlyList<Driver>> GetDriversAsync(TenantScope scope, IReadOnlyList<string> driverIds, CancellationToken cancellationToken)
     {
-        using var connection = database.Open();
+        using var session = database.Lease();
         var names = driverIds.Select((_, i) => "$d" + i).ToArray();
         var parameters = driverIds.Select((id, i) => (names[i], (object?)id))
             .Append(("$a", scope.AccountId)).Append(("$i", scope.InstanceId)).ToArray();
-        using var command = connection.Command(null,
+        var command = session.Command(null,
             $"SELECT {DriverColumns} FROM drivers WHERE account_id = $a AND instance_id = $i AND driver_id IN ({string.Join(", ", names)})",
             parameters);
         var found = ReadDrivers(command).ToDictionary(d => d.DriverId, StringComparer.Ordinal);
@@ -65,9 +65,9 @@ public sealed partial class SqliteDriverStore(SqliteDatabase database) : IDriver
 
     public Task<StoreResult<IReadOnlyList<string>>> DeleteDriverAsync(TenantScope scope, string driverId, CancellationToken cancellationToken)
     {
-        using var connection = database.Open();
-        using var transaction = connection.BeginTransaction();
-        if (FindDriver(connection, transaction, scope, driverId) is not { } driver)
+        using var session = database.Lease();
+        using var transaction = session.BeginTransaction();
+        if (FindDriver(session, transaction, scope, driverId) is not { } driver)
         {
             return Task.FromResult(StoreResult<IReadOnlyList<string>>.Failed(StoreOutcome.DriverNotFound));
         }
@@ -77,19 +77,19 @@ public sealed partial class SqliteDriverStore(SqliteDatabase database) : IDriver
             return Task.FromResult(StoreResult<IReadOnlyList<string>>.Failed(StoreOutcome.DriverHasPublishedVersion));
         }
 
-        var blobs = DeleteObjects(connection, transaction, "driver_id = $d AND account_id = $a AND instance_id = $i",
+        var blobs = DeleteObjects(session, transaction, "driver_id = $d AND account_id = $a AND instance_id = $i",
             ("$d", driverId), ("$a", scope.AccountId), ("$i", scope.InstanceId));
-        connection.Run(transaction, "DELETE FROM drivers WHERE driver_pk = $pk", ("$pk", driver.Pk));
-        AddToScopeCount(connection, transaction, scope, -1);
+        session.Run(transaction, "DELETE FROM drivers WHERE driver_pk = $pk", ("$pk", driver.Pk));
+        AddToScopeCount(session, transaction, scope, -1);
         transaction.Commit();
         return Task.FromResult(new StoreResult<IReadOnlyList<string>>(StoreOutcome.Ok, blobs));
     }
 
     /// <summary>Deletes the objects matching <paramref name="where"/> and returns the blobs they pointed to.</summary>
-    private static List<string> DeleteObjects(SqliteConnection connection, SqliteTransaction transaction, string where, params (string, object?)[] parameters)
+    private static List<string> DeleteObjects(SqliteSession session, SqliteTransaction transaction, string where, params (string, object?)[] parameters)
     {
         var blobs = new List<string>();
-        using (var command = connection.Command(transaction, $"SELECT blob_id FROM objects WHERE {where} AND blob_id IS NOT NULL", parameters))
+        var command = session.Command(transaction, $"SELECT blob_id FROM objects WHERE {where} AND blob_id IS NOT NULL", parameters);
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
@@ -98,12 +98,12 @@ public sealed partial class SqliteDriverStore(SqliteDatabase database) : IDriver
             }
         }
 
-        connection.Run(transaction, $"DELETE FROM objects WHERE {where}", parameters);
+        session.Run(transaction, $"DELETE FROM objects WHERE {where}", parameters);
         return blobs;
     }
 
-    private static void AddToScopeCount(SqliteConnection connection, SqliteTransaction transaction, TenantScope scope, int delta) =>
-        connection.Run(transaction,
+    private static void AddToScopeCount(SqliteSession session, SqliteTransaction transaction, TenantScope scope, int delta) =>
+        session.Run(transaction,
             "INSERT INTO scope_counts (account_id, instance_id, driver_count) VALUES ($a, $i, $d) " +
             "ON CONFLICT (account_id, instance_id) DO UPDATE SET driver_count = driver_count + excluded.driver_count",
             ("$a", scope.AccountId), ("$i", scope.InstanceId), ("$d", delta));
@@ -124,9 +124,9 @@ public sealed partial class SqliteDriverStore(SqliteDatabase database) : IDriver
     /// <summary>The driver row as writes need it, found only inside the caller's scope.</summary>
     private sealed record DriverRow(long Pk, long VersionCount, long PublishedCount, long NextOrd, long LastVersionMs);
 
-    private static DriverRow? FindDriver(SqliteConnection connection, SqliteTransaction transaction, TenantScope scope, string driverId)
+    private static DriverRow? FindDriver(SqliteSession session, SqliteTransaction transaction, TenantScope scope, string driverId)
     {
-        using var command = connection.Command(transaction,
+        var command = session.Command(transaction,
             "SELECT driver_pk, version_count, published_count, next_ord, last_version_ms FROM drivers " +
             "WHERE driver_id = $id AND account_id = $a AND instance_id = $i",
             ("$id", driverId), ("$a", scope.AccountId), ("$i", scope.InstanceId));

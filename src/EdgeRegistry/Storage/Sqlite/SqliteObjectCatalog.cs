@@ -11,8 +11,8 @@ public sealed class SqliteObjectCatalog(SqliteDatabase database) : IObjectCatalo
 
     public Task RegisterAsync(StoredObject o, CancellationToken cancellationToken)
     {
-        using var connection = database.Open();
-        connection.Run(null,
+        using var session = database.Lease();
+        session.Run(null,
             "INSERT INTO objects (object_key, account_id, instance_id, kind, driver_id, driver_version, edge_instance_id, file_name, presigned_ms) " +
             "VALUES ($key, $a, $i, $kind, $driver, $version, $edge, $file, $now) ON CONFLICT (object_key) DO NOTHING",
             ("$key", o.Key), ("$a", o.AccountId), ("$i", o.InstanceId), ("$kind", o.Kind), ("$driver", o.DriverId),
@@ -22,20 +22,20 @@ public sealed class SqliteObjectCatalog(SqliteDatabase database) : IObjectCatalo
 
     public Task<StoredObject?> FindAsync(string key, CancellationToken cancellationToken)
     {
-        using var connection = database.Open();
-        return Task.FromResult(Find(connection, null, key));
+        using var session = database.Lease();
+        return Task.FromResult(Find(session, null, key));
     }
 
     public Task<(CommitOutcome Outcome, string? ReplacedBlobId)> CommitUploadAsync(string key, string blobId, BlobWritten written, string contentType, long nowMs, CancellationToken cancellationToken)
     {
-        using var connection = database.Open();
-        using var transaction = connection.BeginTransaction();
-        if (Find(connection, transaction, key) is not { } stored)
+        using var session = database.Lease();
+        using var transaction = session.BeginTransaction();
+        if (Find(session, transaction, key) is not { } stored)
         {
             return Task.FromResult<(CommitOutcome, string?)>((CommitOutcome.NotFound, null));
         }
 
-        var published = connection.Long(transaction,
+        var published = session.Long(transaction,
             "SELECT 1 FROM version_objects vo JOIN driver_versions v ON v.version_pk = vo.version_pk WHERE vo.object_key = $key AND v.published = 1 LIMIT 1",
             ("$key", key));
         if (published is not null)
@@ -43,7 +43,7 @@ public sealed class SqliteObjectCatalog(SqliteDatabase database) : IObjectCatalo
             return Task.FromResult<(CommitOutcome, string?)>((CommitOutcome.Published, null));
         }
 
-        connection.Run(transaction,
+        session.Run(transaction,
             "UPDATE objects SET blob_id = $blob, length = $length, md5 = $md5, sha256 = $sha, content_type = $type, uploaded_ms = $now WHERE object_key = $key",
             ("$blob", blobId), ("$length", written.Length), ("$md5", written.Md5Hex), ("$sha", written.Sha256Hex),
             ("$type", contentType), ("$now", nowMs), ("$key", key));
@@ -53,11 +53,11 @@ public sealed class SqliteObjectCatalog(SqliteDatabase database) : IObjectCatalo
 
     public Task<IReadOnlyList<string>> RemoveOrphansAsync(long presignedBeforeMs, CancellationToken cancellationToken)
     {
-        using var connection = database.Open();
-        using var transaction = connection.BeginTransaction();
+        using var session = database.Lease();
+        using var transaction = session.BeginTransaction();
         const string orphans = "FROM objects WHERE presigned_ms < $before AND object_key NOT IN (SELECT object_key FROM version_objects)";
         var blobs = new List<string>();
-        using (var command = connection.Command(transaction, "SELECT blob_id " + orphans + " AND blob_id IS NOT NULL", ("$before", presignedBeforeMs)))
+        var command = session.Command(transaction, "SELECT blob_id " + orphans + " AND blob_id IS NOT NULL", ("$before", presignedBeforeMs));
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
@@ -66,20 +66,20 @@ public sealed class SqliteObjectCatalog(SqliteDatabase database) : IObjectCatalo
             }
         }
 
-        connection.Run(transaction, "DELETE " + orphans, ("$before", presignedBeforeMs));
+        session.Run(transaction, "DELETE " + orphans, ("$before", presignedBeforeMs));
         transaction.Commit();
         return Task.FromResult<IReadOnlyList<string>>(blobs);
     }
 
     public Task<bool> IsBlobInUseAsync(string blobId, CancellationToken cancellationToken)
     {
-        using var connection = database.Open();
-        return Task.FromResult(connection.Long(null, "SELECT 1 FROM objects WHERE blob_id = $blob", ("$blob", blobId)) is not null);
+        using var session = database.Lease();
+        return Task.FromResult(session.Long(null, "SELECT 1 FROM objects WHERE blob_id = $blob", ("$blob", blobId)) is not null);
     }
 
-    internal static StoredObject? Find(SqliteConnection connection, SqliteTransaction? transaction, string key)
+    internal static StoredObject? Find(SqliteSession session, SqliteTransaction? transaction, string key)
     {
-        using var command = connection.Command(transaction, $"SELECT {Columns} FROM objects WHERE object_key = $key", ("$key", key));
+        var command = session.Command(transaction, $"SELECT {Columns} FROM objects WHERE object_key = $key", ("$key", key));
         using var r = command.ExecuteReader();
         if (!r.Read())
         {

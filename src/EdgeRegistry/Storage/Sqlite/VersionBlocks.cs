@@ -22,8 +22,8 @@ internal static class VersionBlocks
         false => Unpublished,
     };
 
-    public static void Add(SqliteConnection connection, SqliteTransaction transaction, long driverPk, int list, long ord, int delta) =>
-        connection.Run(transaction,
+    public static void Add(SqliteSession session, SqliteTransaction transaction, long driverPk, int list, long ord, int delta) =>
+        session.Run(transaction,
             "INSERT INTO version_blocks (driver_pk, list, block, n) VALUES ($pk, $list, $block, $n) " +
             "ON CONFLICT (driver_pk, list, block) DO UPDATE SET n = n + excluded.n",
             ("$pk", driverPk), ("$list", list), ("$block", ord >> BlockBits), ("$n", delta));
@@ -32,9 +32,9 @@ internal static class VersionBlocks
     /// The block holding the version at <paramref name="offset"/> (0 = newest) of a list, and how many versions
     /// of the list come before that block.
     /// </summary>
-    public static (long Block, long Before) Locate(SqliteConnection connection, SqliteTransaction transaction, long driverPk, int list, long offset)
+    public static (long Block, long Before) Locate(SqliteSession session, SqliteTransaction transaction, long driverPk, int list, long offset)
     {
-        using var command = connection.Command(transaction,
+        var command = session.Command(transaction,
             "SELECT block, n FROM version_blocks WHERE driver_pk = $pk AND list = $list ORDER BY block DESC",
             ("$pk", driverPk), ("$list", list));
         using var reader = command.ExecuteReader();
@@ -57,12 +57,12 @@ internal static class VersionBlocks
     /// Gives the versions created in the same millisecond (always the newest of the driver) their ords in
     /// version-descending order, moving their block counts along when a version changes block.
     /// </summary>
-    public static void OrderTies(SqliteConnection connection, SqliteTransaction transaction, long driverPk, long createdMs)
+    public static void OrderTies(SqliteSession session, SqliteTransaction transaction, long driverPk, long createdMs)
     {
         var ties = new List<(long Pk, string Version, long Ord, bool Published)>();
-        using (var command = connection.Command(transaction,
+        var command = session.Command(transaction,
             "SELECT version_pk, version, ord, published, created_ms FROM driver_versions WHERE driver_pk = $pk ORDER BY ord DESC LIMIT 1000",
-            ("$pk", driverPk)))
+            ("$pk", driverPk));
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read() && reader.GetInt64(4) == createdMs)
@@ -78,18 +78,18 @@ internal static class VersionBlocks
         // Two passes through negative ords, because (driver_pk, ord) is unique at every step.
         foreach (var move in moves)
         {
-            connection.Run(transaction, "UPDATE driver_versions SET ord = $ord WHERE version_pk = $vpk", ("$ord", -1 - move.To), ("$vpk", move.Pk));
+            session.Run(transaction, "UPDATE driver_versions SET ord = $ord WHERE version_pk = $vpk", ("$ord", -1 - move.To), ("$vpk", move.Pk));
         }
 
         foreach (var move in moves)
         {
-            connection.Run(transaction, "UPDATE driver_versions SET ord = $ord WHERE version_pk = $vpk", ("$ord", move.To), ("$vpk", move.Pk));
+            session.Run(transaction, "UPDATE driver_versions SET ord = $ord WHERE version_pk = $vpk", ("$ord", move.To), ("$vpk", move.Pk));
             if (move.From >> BlockBits != move.To >> BlockBits)
             {
                 foreach (var list in new[] { All, move.Published ? Published : Unpublished })
                 {
-                    Add(connection, transaction, driverPk, list, move.From, -1);
-                    Add(connection, transaction, driverPk, list, move.To, +1);
+                    Add(session, transaction, driverPk, list, move.From, -1);
+                    Add(session, transaction, driverPk, list, move.To, +1);
                 }
             }
         }
