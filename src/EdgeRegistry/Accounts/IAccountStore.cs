@@ -1,6 +1,7 @@
 namespace EdgeRegistry.Accounts;
 
-public sealed record StoredAccessKey(string AccessKeyId, string AccountId, byte[] SecretCiphertext, bool Enabled);
+/// <param name="UserName">The RAM user the key belongs to; null for the account's root key.</param>
+public sealed record StoredAccessKey(string AccessKeyId, string AccountId, byte[] SecretCiphertext, bool Enabled, string? UserName = null);
 
 /// <summary>Accounts, their AccessKeys and Enterprise instances, as the request path and start-up need them.</summary>
 public interface IAccountStore

@@ -8,10 +8,11 @@ public sealed class SqliteAccountStore(SqliteDatabase database, TimeProvider tim
     {
         using var session = database.Lease();
         var command = session.Command(null,
-            "SELECT account_id, secret_ciphertext, enabled FROM access_keys WHERE access_key_id = $id", ("$id", accessKeyId));
+            "SELECT account_id, secret_ciphertext, enabled, user_name FROM access_keys WHERE access_key_id = $id", ("$id", accessKeyId));
         using var reader = command.ExecuteReader();
         var key = reader.Read()
-            ? new StoredAccessKey(accessKeyId, reader.GetString(0), (byte[])reader.GetValue(1), reader.GetInt64(2) != 0)
+            ? new StoredAccessKey(accessKeyId, reader.GetString(0), (byte[])reader.GetValue(1), reader.GetInt64(2) != 0,
+                reader.IsDBNull(3) ? null : reader.GetString(3))
             : null;
         return Task.FromResult(key);
     }

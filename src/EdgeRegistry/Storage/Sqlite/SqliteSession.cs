@@ -14,6 +14,7 @@ public sealed class SqliteSession : IDisposable
     private const int MaxCommands = 128;
 
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private SqliteTransaction? _transaction;
 
     internal SqliteSession(SqlitePool pool, SqliteConnection connection)
     {
@@ -23,7 +24,10 @@ public sealed class SqliteSession : IDisposable
 
     public SqliteConnection Connection { get; }
 
-    public SqliteTransaction BeginTransaction(bool deferred = false) => Connection.BeginTransaction(deferred);
+    /// <summary>The transaction begun on this session and not yet finished, if any.</summary>
+    public SqliteTransaction? Transaction => _transaction is { Connection: not null } open ? open : null;
+
+    public SqliteTransaction BeginTransaction(bool deferred = false) => _transaction = Connection.BeginTransaction(deferred);
 
     /// <summary>
     /// The prepared command for <paramref name="sql"/> with these parameter values. It belongs to the session:
