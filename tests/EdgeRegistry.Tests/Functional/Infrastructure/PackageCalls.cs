@@ -3,6 +3,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using EdgeRegistry.Packages;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EdgeRegistry.Tests.Functional.Infrastructure;
 
@@ -87,6 +89,20 @@ public static class PackageCalls
 
     public static Task<string> UploadDefaultConfigAsync(this RpcTestClient client, string driverId, string version, byte[]? bytes = null) =>
         client.UploadAsync(driverId, version, bytes ?? Encoding.UTF8.GetBytes("{\"port\":502}"), DefaultConfigType);
+
+    /// <summary>
+    /// A GET link to any object, minted with the server's own link signer: the only way to look at an object no
+    /// version names yet (no operation hands out a download link for it).
+    /// </summary>
+    public static string DownloadLink(this TestServer server, string ossAddress) =>
+        server.Services.GetRequiredService<PackageLinks>().Presigned(PackageLinks.KeyFromUrl(ossAddress)!, "GET");
+
+    /// <summary>The temporaryOssAddress of a version, as QueryEdgeDriverVersion lists it (fails when there is none).</summary>
+    public static async Task<string> TemporaryAddressAsync(this RpcTestClient client, string driverId, string version)
+    {
+        var source = (await client.FindVersionAsync(driverId, version)).GetProperty("SourceConfig").GetString()!;
+        return TemporaryAddress(source) ?? throw new Xunit.Sdk.XunitException($"No temporaryOssAddress in {source}");
+    }
 
     public static string SourceConfig(string ossAddress) => $"{{\"ossAddress\":{Quote(ossAddress)}}}";
 
