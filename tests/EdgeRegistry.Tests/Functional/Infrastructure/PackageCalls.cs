@@ -94,8 +94,13 @@ public static class PackageCalls
     /// A GET link to any object, minted with the server's own link signer: the only way to look at an object no
     /// version names yet (no operation hands out a download link for it).
     /// </summary>
-    public static string DownloadLink(this TestServer server, string ossAddress) =>
-        server.Services.GetRequiredService<PackageLinks>().Presigned(PackageLinks.KeyFromUrl(ossAddress)!, "GET");
+    public static string DownloadLink(this TestServer server, string ossAddress)
+    {
+        // The key is the path after "/oss/", whatever base (a public URL's path) comes before it.
+        var path = new Uri(ossAddress).AbsolutePath;
+        var key = Uri.UnescapeDataString(path[(path.IndexOf("/oss/", StringComparison.Ordinal) + "/oss/".Length)..]);
+        return server.Services.GetRequiredService<PackageLinks>().Presigned(key, "GET");
+    }
 
     /// <summary>The temporaryOssAddress of a version, as QueryEdgeDriverVersion lists it (fails when there is none).</summary>
     public static async Task<string> TemporaryAddressAsync(this RpcTestClient client, string driverId, string version)
@@ -166,5 +171,6 @@ public sealed record ObjectResponse(int Status, IReadOnlyDictionary<string, stri
 
     public string? Header(string name) => Headers.GetValueOrDefault(name);
 
-    public override string ToString() => $"HTTP {Status} {Header("content-type")}\n{(Body.Length < 4096 ? Text : $"({Body.Length} bytes)")}";
+    public override string ToString() =>
+        $"HTTP {Status} {Header("content-type")}\n{(Header("content-type") is { } type && (type.Contains("xml", StringComparison.Ordinal) || type.StartsWith("text/", StringComparison.Ordinal)) ? Text : $"({Body.Length} bytes)")}";
 }
