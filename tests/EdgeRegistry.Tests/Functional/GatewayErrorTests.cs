@@ -98,7 +98,7 @@ public sealed class GatewayErrorTests(ServerFixture fixture) : IClassFixture<Ser
 
     [Theory]
     [InlineData("BindDriverToEdgeInstance")]
-    [InlineData("CreateEdgeOssPreSignedAddress")]
+    [InlineData("UnbindDriverFromEdgeInstance")]
     [InlineData("QueryDeviceDetail")]
     public async Task A_known_Iot_action_not_implemented_is_UnsupportedOperation_501(string action)
     {

@@ -16,16 +16,36 @@ public sealed class LifecycleTests(ServerFixture fixture) : IClassFixture<Server
 
     private long NowMs => fixture.Clock.GetUtcNow().ToUnixTimeMilliseconds();
 
-    private static readonly (string Name, string Value)[] Everything =
+    /// <summary>Every parameter of a version set; SourceConfig names a package uploaded for it.</summary>
+    private async Task<(string Name, string Value)[]> EverythingAsync(string driverId, string version, string description = "first") =>
     [
         ("EdgeVersion", "2.4.0"),
-        ("Description", "first"),
-        ("SourceConfig", "{\"ossAddress\":\"https://oss.example.com/a.zip\"}"),
+        ("Description", description),
+        ("SourceConfig", PackageCalls.SourceConfig(await _client.UploadPackageAsync(driverId, version))),
         ("DriverConfig", "[{\"format\":\"KV\",\"content\":\"a=1\"}]"),
         ("ContainerConfig", "{\"privileged\":1}"),
         ("ConfigCheckRule", "{\"deviceConfig\":{\"required\":true}}"),
         ("Argument", "-Xmx64m"),
     ];
+
+    /// <summary>Each value as given; SourceConfig also gains its temporaryOssAddress.</summary>
+    private static void AssertHolds(JsonElement version, (string Name, string Value)[] values)
+    {
+        foreach (var (name, value) in values)
+        {
+            if (name == "SourceConfig" && value.Length > 0)
+            {
+                PackageCalls.AssertSourceConfig(value, version.GetProperty(name).GetString()!);
+            }
+            else
+            {
+                Assert.Equal(value, version.GetProperty(name).GetString());
+            }
+        }
+    }
+
+    /// <summary>A version's JSON without its temporaryOssAddress, which is made fresh for every answer.</summary>
+    private static string Stable(JsonElement version) => PackageCalls.WithoutTemporaryAddress(version);
 
     private static readonly string[] Optional = ["Description", "SourceConfig", "DriverConfig", "ContainerConfig", "ConfigCheckRule", "Argument"];
 
@@ -49,14 +69,12 @@ public sealed class LifecycleTests(ServerFixture fixture) : IClassFixture<Server
         var id = await _client.CreateDriverAsync();
         var created = NowMs;
 
-        await _client.CreateVersionAsync(id, "1.0", Everything);
+        var everything = await EverythingAsync(id, "1.0");
+        await _client.CreateVersionAsync(id, "1.0", everything);
 
         var version = await _client.FindVersionAsync(id, "1.0");
         Assert.Equal("0", version.GetProperty("VersionState").GetString());
-        foreach (var (name, value) in Everything)
-        {
-            Assert.Equal(value, version.GetProperty(name).GetString());
-        }
+        AssertHolds(version, everything);
 
         AssertTimes(version, created, created);
     }
@@ -77,7 +95,7 @@ public sealed class LifecycleTests(ServerFixture fixture) : IClassFixture<Server
     {
         var id = await _client.CreateDriverAsync();
         var created = NowMs;
-        await _client.CreateVersionAsync(id, "1.0", Everything);
+        await _client.CreateVersionAsync(id, "1.0", await EverythingAsync(id, "1.0"));
         fixture.Clock.Advance(TimeSpan.FromHours(3) + TimeSpan.FromMilliseconds(7));
         var updated = NowMs;
 
@@ -99,15 +117,14 @@ public sealed class LifecycleTests(ServerFixture fixture) : IClassFixture<Server
         await _client.CreateVersionAsync(id, "1.0");
         (string, string)[] next =
         [
-            ("EdgeVersion", "3.0"), ("Description", "second"), ("SourceConfig", "{\"ossAddress\":\"https://oss.example.com/b.zip\"}"),
+            ("EdgeVersion", "3.0"), ("Description", "second"), ("SourceConfig", PackageCalls.SourceConfig(await _client.UploadPackageAsync(id, "1.0"))),
             ("DriverConfig", "{\"format\":\"JSON\",\"content\":\"{}\"}"), ("ContainerConfig", "{\"hostNetworkMode\":1}"),
             ("ConfigCheckRule", "{\"driverConfig\":{\"required\":false}}"), ("Argument", "-Dx=y"),
         ];
 
         RpcAssert.Success(await Call("UpdateEdgeDriverVersion", id, "1.0", next));
 
-        var version = await _client.FindVersionAsync(id, "1.0");
-        Assert.All(next, p => Assert.Equal(p.Item2, version.GetProperty(p.Item1).GetString()));
+        AssertHolds(await _client.FindVersionAsync(id, "1.0"), next);
     }
 
     [Fact]
@@ -115,7 +132,8 @@ public sealed class LifecycleTests(ServerFixture fixture) : IClassFixture<Server
     {
         var id = await _client.CreateDriverAsync();
         var created = NowMs;
-        await _client.CreateVersionAsync(id, "1.0", Everything);
+        var everything = await EverythingAsync(id, "1.0");
+        await _client.CreateVersionAsync(id, "1.0", everything);
         fixture.Clock.Advance(TimeSpan.FromDays(1));
         var released = NowMs;
 
@@ -127,17 +145,17 @@ public sealed class LifecycleTests(ServerFixture fixture) : IClassFixture<Server
 
         Assert.Equal("1", first.GetProperty("VersionState").GetString());
         AssertTimes(first, created, released);
-        Assert.Equal(first.GetRawText(), second.GetRawText());
-        Assert.All(Everything, p => Assert.Equal(p.Value, second.GetProperty(p.Name).GetString()));
+        Assert.Equal(Stable(first), Stable(second));
+        AssertHolds(second, everything);
     }
 
     [Fact]
     public async Task A_published_version_can_be_neither_updated_nor_deleted()
     {
         var id = await _client.CreateDriverAsync();
-        await _client.CreateVersionAsync(id, "1.0", Everything);
+        await _client.CreateVersionAsync(id, "1.0", await EverythingAsync(id, "1.0"));
         await _client.ReleaseAsync(id, "1.0");
-        var before = (await _client.FindVersionAsync(id, "1.0")).GetRawText();
+        var before = Stable(await _client.FindVersionAsync(id, "1.0"));
         fixture.Clock.Advance(TimeSpan.FromSeconds(10));
 
         var update = await Call("UpdateEdgeDriverVersion", id, "1.0", ("EdgeVersion", "9.9"));
@@ -146,7 +164,7 @@ public sealed class LifecycleTests(ServerFixture fixture) : IClassFixture<Server
         Assert.Equal("The driver version is published; a published version cannot be changed or deleted.",
             RpcAssert.BusinessError(update, "iot.edge.DriverVersionPublished"));
         RpcAssert.BusinessError(delete, "iot.edge.DriverVersionPublished");
-        Assert.Equal(before, (await _client.FindVersionAsync(id, "1.0")).GetRawText());
+        Assert.Equal(before, Stable(await _client.FindVersionAsync(id, "1.0")));
     }
 
     [Fact]
@@ -290,7 +308,7 @@ public sealed class LifecycleTests(ServerFixture fixture) : IClassFixture<Server
     {
         var id = await _client.CreateDriverAsync();
         var created = NowMs;
-        await _client.CreateVersionAsync(id, "1.0", Everything);
+        await _client.CreateVersionAsync(id, "1.0", await EverythingAsync(id, "1.0"));
 
         var data = RpcAssert.Success(await Call("GetEdgeDriverVersion", id, "1.0")).Data;
 

@@ -166,18 +166,19 @@ public sealed class ResponseShapeTests(ServerFixture fixture) : IClassFixture<Se
     {
         var id = await _client.CreateDriverAsync();
         var created = NowMs;
-        await _client.CreateVersionAsync(id, "2.0.1", FullVersion);
+        var full = await FullVersionAsync(id, "2.0.1");
+        await _client.CreateVersionAsync(id, "2.0.1", full);
 
         var response = await Call(format, "GetEdgeDriverVersion", ("DriverId", id), ("DriverVersion", "2.0.1"));
 
         var xml = Envelope(response, format, "GetEdgeDriverVersion", "Data");
         if (xml is null)
         {
-            AssertVersionJson(response.Data, id, "2.0.1", "0", created, created);
+            AssertVersionJson(response.Data, full, id, "2.0.1", "0", created, created);
         }
         else
         {
-            AssertVersionXml(xml.Element("Data")!, id, "2.0.1", "0", created);
+            AssertVersionXml(xml.Element("Data")!, full, id, "2.0.1", "0", created);
         }
     }
 
@@ -188,7 +189,8 @@ public sealed class ResponseShapeTests(ServerFixture fixture) : IClassFixture<Se
     {
         var id = await _client.CreateDriverAsync();
         var created = NowMs;
-        await _client.CreateVersionAsync(id, "3.0", FullVersion);
+        var full = await FullVersionAsync(id, "3.0");
+        await _client.CreateVersionAsync(id, "3.0", full);
         await _client.CreateVersionAsync(id, "3.1");
         await _client.ReleaseAsync(id, "3.0");
 
@@ -202,7 +204,7 @@ public sealed class ResponseShapeTests(ServerFixture fixture) : IClassFixture<Se
             Assert.Equal(JsonValueKind.Number, data.GetProperty("Total").ValueKind);
             Assert.Equal((1, 5, 1), (data.GetProperty("CurrentPage").GetInt32(), data.GetProperty("PageSize").GetInt32(), data.GetProperty("Total").GetInt32()));
             var item = Assert.Single(data.GetProperty("DriverVersionList").EnumerateArray());
-            AssertVersionJson(item, id, "3.0", "1", created, created);
+            AssertVersionJson(item, full, id, "3.0", "1", created, created);
         }
         else
         {
@@ -211,7 +213,7 @@ public sealed class ResponseShapeTests(ServerFixture fixture) : IClassFixture<Se
             Assert.Equal(["1", "5", "1"], data.Elements().Take(3).Select(e => e.Value));
             var item = Assert.Single(data.Element("DriverVersionList")!.Elements());
             Assert.Equal("DriverVersion", item.Name.LocalName);
-            AssertVersionXml(item, id, "3.0", "1", created);
+            AssertVersionXml(item, full, id, "3.0", "1", created);
         }
     }
 
@@ -250,18 +252,35 @@ public sealed class ResponseShapeTests(ServerFixture fixture) : IClassFixture<Se
         }
     }
 
-    private static readonly (string, string)[] FullVersion =
+    /// <summary>Every parameter of a version set; SourceConfig names a package uploaded for it.</summary>
+    private async Task<(string, string)[]> FullVersionAsync(string driverId, string version) =>
     [
         ("EdgeVersion", "2.4.0"),
         ("Description", "full"),
-        ("SourceConfig", "{\"ossAddress\":\"https://oss.example.com/a.zip\"}"),
+        ("SourceConfig", PackageCalls.SourceConfig(await _client.UploadPackageAsync(driverId, version))),
         ("DriverConfig", "[{\"format\":\"KV\",\"content\":\"a=1\"}]"),
         ("ContainerConfig", "{\"privileged\":1}"),
         ("ConfigCheckRule", "{\"deviceConfig\":{\"required\":false},\"driverConfig\":{\"required\":true}}"),
         ("Argument", "-Xmx64m"),
     ];
 
-    private static void AssertVersionJson(JsonElement item, string id, string version, string state, long created, long modified)
+    /// <summary>What was given, as returned: SourceConfig gains its temporaryOssAddress, the rest is verbatim.</summary>
+    private static void AssertValues((string Name, string Value)[] full, Func<string, string> returned)
+    {
+        foreach (var (name, value) in full)
+        {
+            if (name == "SourceConfig")
+            {
+                PackageCalls.AssertSourceConfig(value, returned(name));
+            }
+            else
+            {
+                Assert.Equal(value, returned(name));
+            }
+        }
+    }
+
+    private static void AssertVersionJson(JsonElement item, (string, string)[] full, string id, string version, string state, long created, long modified)
     {
         Assert.Equal(VersionFields, item.EnumerateObject().Select(p => p.Name));
         foreach (var field in VersionFields.Where(f => !f.StartsWith("Gmt", StringComparison.Ordinal)))
@@ -272,7 +291,7 @@ public sealed class ResponseShapeTests(ServerFixture fixture) : IClassFixture<Se
         Assert.Equal(id, item.GetProperty("DriverId").GetString());
         Assert.Equal(version, item.GetProperty("DriverVersion").GetString());
         Assert.Equal(state, item.GetProperty("VersionState").GetString());
-        Assert.Equal(FullVersion.Select(p => p.Item2), FullVersion.Select(p => item.GetProperty(p.Item1).GetString()));
+        AssertValues(full, name => item.GetProperty(name).GetString()!);
         Assert.Equal(JsonValueKind.Number, item.GetProperty("GmtCreateTimestamp").ValueKind);
         Assert.Equal(created, item.GetProperty("GmtCreateTimestamp").GetInt64());
         Assert.Equal(modified, item.GetProperty("GmtModifiedTimestamp").GetInt64());
@@ -280,13 +299,13 @@ public sealed class ResponseShapeTests(ServerFixture fixture) : IClassFixture<Se
         Assert.Equal(GmtText(modified), item.GetProperty("GmtModified").GetString());
     }
 
-    private static void AssertVersionXml(XElement item, string id, string version, string state, long created)
+    private static void AssertVersionXml(XElement item, (string, string)[] full, string id, string version, string state, long created)
     {
         Assert.Equal(VersionFields, item.Elements().Select(e => e.Name.LocalName));
         Assert.Equal(id, item.Element("DriverId")!.Value);
         Assert.Equal(version, item.Element("DriverVersion")!.Value);
         Assert.Equal(state, item.Element("VersionState")!.Value);
-        Assert.Equal(FullVersion.Select(p => p.Item2), FullVersion.Select(p => item.Element(p.Item1)!.Value));
+        AssertValues(full, name => item.Element(name)!.Value);
         Assert.Equal(created.ToString(CultureInfo.InvariantCulture), item.Element("GmtCreateTimestamp")!.Value);
         Assert.Equal(GmtText(created), item.Element("GmtCreate")!.Value);
     }

@@ -49,13 +49,40 @@ public sealed class VersionValidationTests(ServerFixture fixture) : IClassFixtur
 
     private int CreatedHere { get; set; }
 
-    private async Task AcceptedAndStoredVerbatim(string name, string value)
+    /// <summary>
+    /// Creates a version with the value and reads it back as given. <c>$PACKAGE</c> / <c>$CONFIG</c> in the value
+    /// become the OssAddress of a package / default config uploaded for the version; a SourceConfig naming a
+    /// package comes back with its temporaryOssAddress added, and otherwise verbatim.
+    /// </summary>
+    private async Task AcceptedAndStoredVerbatim(string name, string value, string? version = null)
     {
-        var version = "ok" + Guid.NewGuid().ToString("N")[..12];
+        version ??= "ok" + Guid.NewGuid().ToString("N")[..12];
+        if (value.Contains("$PACKAGE", StringComparison.Ordinal))
+        {
+            value = value.Replace("$PACKAGE", await _client.UploadPackageAsync(_driverId, version), StringComparison.Ordinal);
+        }
+
+        if (value.Contains("$CONFIG", StringComparison.Ordinal))
+        {
+            value = value.Replace("$CONFIG", await _client.UploadDefaultConfigAsync(_driverId, version), StringComparison.Ordinal);
+        }
+
         RpcAssert.Success(await Create(name, value, version));
         CreatedHere++;
-        Assert.Equal(value, (await _client.FindVersionAsync(_driverId, version)).GetProperty(name).GetString());
+        var returned = (await _client.FindVersionAsync(_driverId, version)).GetProperty(name).GetString()!;
+        if (name == "SourceConfig" && value.Contains("\"ossAddress\"", StringComparison.Ordinal))
+        {
+            PackageCalls.AssertSourceConfig(value, returned);
+        }
+        else
+        {
+            Assert.Equal(value, returned);
+        }
     }
+
+    /// <summary><see cref="PaddedJson"/>, a SourceConfig naming a package uploaded for <paramref name="version"/>.</summary>
+    private async Task<string> Padded(string name, int bytes, string version, char pad = 'x') =>
+        PaddedJson(name, bytes, pad, name == "SourceConfig" ? await _client.UploadPackageAsync(_driverId, version) : null);
 
     [Theory]
     [InlineData("1.0 beta")]
@@ -147,9 +174,11 @@ public sealed class VersionValidationTests(ServerFixture fixture) : IClassFixtur
         Assert.Contains(messagePart, await RefusedByBoth("SourceConfig", value), StringComparison.Ordinal);
 
     [Theory]
-    [InlineData("{\"ossAddress\":\"https://oss.example.com/driver/a.zip\"}")]
-    [InlineData("{\"ossAddress\":\"http://127.0.0.1:9000/a.zip?x=1&y=2\",\"md5\":\"abc\"}")]
+    [InlineData("{\"ossAddress\":\"$PACKAGE\"}")]
+    [InlineData("{\"ossAddress\":\"$PACKAGE\",\"md5\":\"abc\"}")]
+    [InlineData("{\"md5\":\"abc\",\"ossAddress\":\"$PACKAGE\",\"extra\":{\"n\":[1,2.50,-0,1e3,true,null],\"s\":\"中文 a&b=c <x>\"}}")]
     [InlineData("{}")]
+    [InlineData("{\"note\":\"no package: no ossAddress, no temporaryOssAddress\"}")]
     public async Task A_good_SourceConfig_is_stored_verbatim(string value) => await AcceptedAndStoredVerbatim("SourceConfig", value);
 
     [Theory]
@@ -168,7 +197,8 @@ public sealed class VersionValidationTests(ServerFixture fixture) : IClassFixtur
         Assert.Contains(messagePart, await RefusedByBoth("DriverConfig", value), StringComparison.Ordinal);
 
     [Theory]
-    [InlineData("[{\"format\":\"JSON\",\"content\":\"{\\\"a\\\":[1,2]}\"},{\"format\":\"KV\",\"content\":\"k=v\"},{\"format\":\"FILE\",\"content\":\"https://oss.example.com/c.json\"}]")]
+    [InlineData("[{\"format\":\"JSON\",\"content\":\"{\\\"a\\\":[1,2]}\"},{\"format\":\"KV\",\"content\":\"k=v\"},{\"format\":\"FILE\",\"content\":\"$CONFIG\"}]")]
+    [InlineData("{\"format\":\"FILE\",\"content\":\"$CONFIG\"}")]
     [InlineData("{\"format\":\"KV\",\"content\":\"k=v\"}")]
     [InlineData("{\"format\":\"JSON\",\"content\":\"[]\"}")]
     [InlineData("[]")]
@@ -189,11 +219,11 @@ public sealed class VersionValidationTests(ServerFixture fixture) : IClassFixtur
     public async Task A_good_ConfigCheckRule_is_stored_verbatim(string value) => await AcceptedAndStoredVerbatim("ConfigCheckRule", value);
 
     /// <summary>A valid value of each JSON parameter, padded with an unknown field to exactly <paramref name="bytes"/> UTF-8 bytes.</summary>
-    public static string PaddedJson(string name, int bytes, char pad = 'x')
+    public static string PaddedJson(string name, int bytes, char pad = 'x', string? ossAddress = null)
     {
         var (head, tail) = name switch
         {
-            "SourceConfig" => ("{\"ossAddress\":\"https://oss.example.com/a.zip\",\"pad\":\"", "\"}"),
+            "SourceConfig" => ($"{{\"ossAddress\":\"{ossAddress ?? "https://oss.example.com/a.zip"}\",\"pad\":\"", "\"}"),
             "DriverConfig" => ("[{\"format\":\"KV\",\"content\":\"", "\"}]"),
             "ContainerConfig" => ("{\"privileged\":0,\"pad\":\"", "\"}"),
             _ => ("{\"deviceConfig\":{\"required\":true},\"pad\":\"", "\"}"),
@@ -212,7 +242,7 @@ public sealed class VersionValidationTests(ServerFixture fixture) : IClassFixtur
     [InlineData("ConfigCheckRule")]
     public async Task A_JSON_parameter_over_64_KiB_is_ParameterSizeLimit(string name)
     {
-        var message = await RefusedByBoth(name, PaddedJson(name, JsonLimit + 1), "iot.common.ParameterSizeLimit");
+        var message = await RefusedByBoth(name, await Padded(name, JsonLimit + 1, "existing"), "iot.common.ParameterSizeLimit");
 
         Assert.Equal($"{name} is 65537 long; the limit is 65536.", message);
     }
@@ -222,7 +252,7 @@ public sealed class VersionValidationTests(ServerFixture fixture) : IClassFixtur
     [InlineData("ContainerConfig")]
     public async Task The_64_KiB_limit_counts_UTF8_bytes(string name)
     {
-        var value = PaddedJson(name, JsonLimit + 2, 'é');
+        var value = await Padded(name, JsonLimit + 2, "existing", 'é');
         Assert.True(value.Length < JsonLimit);
 
         Assert.Equal($"{name} is 65538 long; the limit is 65536.", await RefusedByBoth(name, value, "iot.common.ParameterSizeLimit"));
@@ -233,8 +263,12 @@ public sealed class VersionValidationTests(ServerFixture fixture) : IClassFixtur
     [InlineData("DriverConfig")]
     [InlineData("ContainerConfig")]
     [InlineData("ConfigCheckRule")]
-    public async Task A_JSON_parameter_of_exactly_64_KiB_is_accepted(string name) =>
-        await AcceptedAndStoredVerbatim(name, PaddedJson(name, JsonLimit));
+    public async Task A_JSON_parameter_of_exactly_64_KiB_is_accepted(string name)
+    {
+        // A 64 KiB SourceConfig still names an uploaded package; the padding is an unknown field, kept as given.
+        var version = "max" + Guid.NewGuid().ToString("N")[..12];
+        await AcceptedAndStoredVerbatim(name, await Padded(name, JsonLimit, version), version);
+    }
 
     [Fact]
     public async Task JSON_nested_deeper_than_the_parser_allows_is_InvalidParam_not_a_crash()

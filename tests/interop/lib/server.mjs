@@ -47,6 +47,7 @@ export async function startServer() {
   const exitedPromise = new Promise((resolve) => child.on('exit', (code, signal) => { exited = { code, signal }; resolve(); }));
 
   const server = {
+    pid: child.pid, // the server itself: the shell and the launcher both exec
     port,
     dataDir,
     accessKeyId,

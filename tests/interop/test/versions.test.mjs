@@ -103,9 +103,20 @@ test('DeleteEdgeDriver takes its unpublished versions with it', async () => {
 test('SourceConfig is stored as given and returned as a string; no package uploaded → no temporaryOssAddress', async () => {
   const c = CLIENT_KINDS[4].make(ctx.server);
   const id = await newDriver(c);
-  const source = '{"ossAddress":"http://127.0.0.1/driver/x/DRIVER_VERSION_CONTENT/pkg.zip"}';
+  // SourceConfig is optional and may carry other fields; only an ossAddress must name an uploaded package.
+  const source = '{"note":"code pre-installed on the gateway","md5":"abc"}';
   expectOk(await c.call('CreateEdgeDriverVersion', { DriverId: id, DriverVersion: '1.0.0', EdgeVersion: '2.4.0', SourceConfig: source }));
   const got = expectOk(await c.call('GetEdgeDriverVersion', { DriverId: id, DriverVersion: '1.0.0' })).Data;
   assert.equal(typeof got.SourceConfig, 'string');
-  assert.deepEqual(JSON.parse(got.SourceConfig), JSON.parse(source));
+  assert.equal(got.SourceConfig, source);
+  assert.equal(JSON.parse(got.SourceConfig).temporaryOssAddress, undefined);
+});
+
+test('an ossAddress that names no uploaded package is iot.common.InvalidParam', async () => {
+  const c = CLIENT_KINDS[4].make(ctx.server);
+  const id = await newDriver(c);
+  const source = '{"ossAddress":"http://127.0.0.1/driver/x/DRIVER_VERSION_CONTENT/pkg.zip"}';
+  const r = expectBusinessError(c, await c.call('CreateEdgeDriverVersion', { DriverId: id, DriverVersion: '1.0.0', EdgeVersion: '2.4.0', SourceConfig: source }),
+    'iot.common.InvalidParam');
+  assert.match(r.ErrorMessage, /SourceConfig\.ossAddress/);
 });

@@ -15,6 +15,9 @@ public sealed record TestServerOptions
     public bool RootKeyFromConfiguration { get; init; } = true;
 
     public bool InMemory { get; init; }
+
+    /// <summary>More configuration keys (e.g. <c>EdgeRegistry:MaxPackageBytes</c>), applied over the defaults above.</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 }
 
 /// <summary>
@@ -55,6 +58,21 @@ public sealed class TestServer : IAsyncDisposable
 
     public HttpClient Http => _http ?? throw new InvalidOperationException("The server is not started.");
 
+    /// <summary>The running server's services, for what a test cannot reach over HTTP (the orphan sweep, a link for a check).</summary>
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The server is not started.");
+
+    /// <summary>Where the filesystem blob store keeps package bytes.</summary>
+    public string BlobDir => Path.Combine(DataDir, "blobs");
+
+    /// <summary>Every committed blob file (<c>blobs/ab/abcd…</c>); none for an in-memory server.</summary>
+    public IReadOnlyList<string> BlobFiles() => Directory.Exists(BlobDir)
+        ? [.. Directory.EnumerateDirectories(BlobDir).Where(d => Path.GetFileName(d) != "tmp").SelectMany(Directory.EnumerateFiles).Order(StringComparer.Ordinal)]
+        : [];
+
+    /// <summary>Upload temp files (<c>blobs/tmp</c>), which must not outlive their request.</summary>
+    public IReadOnlyList<string> TempFiles() =>
+        Directory.Exists(Path.Combine(BlobDir, "tmp")) ? [.. Directory.EnumerateFiles(Path.Combine(BlobDir, "tmp"))] : [];
+
     public static async Task<TestServer> StartAsync(TestServerOptions? options = null)
     {
         var server = new TestServer(options ?? new TestServerOptions());
@@ -86,6 +104,11 @@ public sealed class TestServer : IAsyncDisposable
         if (_options.InMemory)
         {
             settings["EdgeRegistry:InMemory"] = "true";
+        }
+
+        foreach (var (key, value) in _options.Settings)
+        {
+            settings[key] = value;
         }
 
         var time = Time;
