@@ -35,7 +35,7 @@ public sealed class CreateEdgeOssPreSignedAddress(IDriverStore drivers, IObjectC
             throw RpcErrors.InvalidParam("InstanceId is required when Type is INSTANCE_DRIVER_VERSION_CONFIG.");
         }
 
-        return new Request(type, p.Required("ResourceId"), DriverRules.DriverVersion(p.Required("ResourceVersion")),
+        return new Request(type, p.Required("ResourceId"), DriverRules.DriverVersion(p.Required("ResourceVersion"), "ResourceVersion"),
             DriverRules.FileName(p.Required("FileName")), type == ObjectKinds.InstanceConfig ? instanceId! : "");
     }
 
@@ -53,9 +53,20 @@ public sealed class CreateEdgeOssPreSignedAddress(IDriverStore drivers, IObjectC
         }
 
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        var key = $"driver/{AccountHash(scope.AccountId)}/{request.Type}/{request.DriverId}/{request.Version}/{now}/{request.FileName}";
-        await catalog.RegisterAsync(new StoredObject(key, scope.AccountId, scope.InstanceId, request.Type, request.DriverId,
-            request.Version, request.InstanceId, request.FileName, now), cancellationToken);
+        string key;
+        // The reference layout has no room for the edge instance, so a key already handed out for another
+        // registration in the same millisecond moves this one to the next millisecond.
+        for (var ms = now; ; ms++)
+        {
+            key = $"driver/{AccountHash(scope.AccountId)}/{request.Type}/{request.DriverId}/{request.Version}/{ms}/{request.FileName}";
+            var registration = new StoredObject(key, scope.AccountId, scope.InstanceId, request.Type, request.DriverId,
+                request.Version, request.InstanceId, request.FileName, now);
+            if (await catalog.RegisterAsync(registration, cancellationToken))
+            {
+                break;
+            }
+        }
+
         return new DataBody(new Addresses(links.ObjectUrl(key), links.Presigned(key, HttpMethods.Put)));
     }
 

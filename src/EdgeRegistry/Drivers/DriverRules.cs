@@ -27,12 +27,13 @@ public static partial class DriverRules
 
     public static string CpuArch(string? value) => value is null ? "" : OneOf("CpuArch", value, CpuArchitectures);
 
-    public static string DriverVersion(string value)
+    /// <param name="name">The parameter that carries the version (CreateEdgeOssPreSignedAddress calls it ResourceVersion).</param>
+    public static string DriverVersion(string value, string name = "DriverVersion")
     {
-        Limit("DriverVersion", value.Length, 64);
+        Limit(name, value.Length, 64);
         return VersionPattern().IsMatch(value)
             ? value
-            : throw RpcErrors.InvalidParam("DriverVersion may hold only letters, digits, '_', '.' and '-' (1 to 64 characters).");
+            : throw RpcErrors.InvalidParam($"{name} may hold only letters, digits, '_', '.' and '-' (1 to 64 characters).");
     }
 
     public static string EdgeVersion(string value)

@@ -24,6 +24,8 @@ public sealed class ServerSettings
         ["PublicUrl"] = "EDGEREG_PUBLIC_URL",
         ["MaxPackageBytes"] = "EDGEREG_MAX_PACKAGE_BYTES",
         ["OrphanObjectTtl"] = "EDGEREG_ORPHAN_OBJECT_TTL",
+        ["AdminToken"] = "EDGEREG_ADMIN_TOKEN",
+        ["Quotas"] = "EDGEREG_QUOTAS",
     };
 
     public string Listen { get; init; } = "127.0.0.1:8080";
@@ -49,6 +51,12 @@ public sealed class ServerSettings
     /// <summary>How long a presigned object that no version names is kept before it is removed.</summary>
     public TimeSpan OrphanObjectTtl { get; init; } = TimeSpan.FromHours(24);
 
+    /// <summary>The admin API's operator token; default: one generated on the first start.</summary>
+    public string? AdminToken { get; init; }
+
+    /// <summary>Whether per-account quotas are enforced (<c>on</c> by default; <c>off</c> for local development and CI).</summary>
+    public bool QuotasEnforced { get; init; } = true;
+
     /// <summary>Reads the merged configuration and fails with a message naming the setting when a value is unusable.</summary>
     public static ServerSettings From(IConfiguration configuration)
     {
@@ -65,6 +73,8 @@ public sealed class ServerSettings
             PublicUrl = section["PublicUrl"] is { Length: > 0 } url ? ParsePublicUrl(url) : null,
             MaxPackageBytes = section["MaxPackageBytes"] is { Length: > 0 } max ? ParsePositive("MaxPackageBytes", max) : defaults.MaxPackageBytes,
             OrphanObjectTtl = section["OrphanObjectTtl"] is { Length: > 0 } ttl ? ParseDuration("OrphanObjectTtl", ttl) : defaults.OrphanObjectTtl,
+            AdminToken = section["AdminToken"] is { Length: > 0 } token ? token : null,
+            QuotasEnforced = section["Quotas"] is not { Length: > 0 } quotas || ParseSwitch("Quotas", quotas),
         };
         settings.ListenEndpoint();
         return settings;
@@ -114,6 +124,13 @@ public sealed class ServerSettings
             ? TimeSpan.FromSeconds(amount * Math.Max(unit, 1))
             : throw new InvalidOperationException($"{name} \"{value}\" is not a duration such as 3600, 90s, 30m or 24h.");
     }
+
+    private static bool ParseSwitch(string name, string value) => value.ToLowerInvariant() switch
+    {
+        "on" or "true" or "1" => true,
+        "off" or "false" or "0" => false,
+        _ => throw new InvalidOperationException($"{name} \"{value}\" is neither on nor off."),
+    };
 
     private static bool ParseBoolean(string name, string value) => value.ToLowerInvariant() switch
     {

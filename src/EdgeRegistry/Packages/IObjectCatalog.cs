@@ -12,8 +12,8 @@ public enum CommitOutcome
 /// <summary>The metadata of objects: registered when presigned, completed when uploaded, swept when orphaned.</summary>
 public interface IObjectCatalog
 {
-    /// <summary>Records an object handed out by CreateEdgeOssPreSignedAddress (again: nothing changes).</summary>
-    Task RegisterAsync(StoredObject stored, CancellationToken cancellationToken);
+    /// <summary>Records an object handed out by CreateEdgeOssPreSignedAddress; false when its key is already taken.</summary>
+    Task<bool> RegisterAsync(StoredObject stored, CancellationToken cancellationToken);
 
     Task<StoredObject?> FindAsync(string key, CancellationToken cancellationToken);
 

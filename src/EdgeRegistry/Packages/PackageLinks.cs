@@ -76,11 +76,27 @@ public sealed class PackageLinks(TimeProvider time)
         return expiresAt < time.GetUtcNow().ToUnixTimeSeconds() ? LinkCheck.Expired : LinkCheck.Ok;
     }
 
-    /// <summary>The object key an EdgeRegistry object URL names, or null for any other URL (host and scheme are not compared: a proxy may rewrite them).</summary>
-    public static string? KeyFromUrl(string? url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.AbsolutePath.StartsWith(PathPrefix, StringComparison.Ordinal)
-            ? Uri.UnescapeDataString(uri.AbsolutePath[PathPrefix.Length..])
-            : null;
+    /// <summary>
+    /// The object key an EdgeRegistry object URL names, or null for any other URL. The path may start with the public
+    /// URL's path (what a proxy strips) or directly with <c>/oss/</c>; host and scheme are not compared, since a
+    /// proxy may rewrite them.
+    /// </summary>
+    public string? KeyFromUrl(string? url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        {
+            return null;
+        }
+
+        var path = uri.AbsolutePath;
+        var basePath = _publicBase?.AbsolutePath.TrimEnd('/') ?? "";
+        if (basePath.Length > 0 && path.StartsWith(basePath + PathPrefix, StringComparison.Ordinal))
+        {
+            path = path[basePath.Length..];
+        }
+
+        return path.StartsWith(PathPrefix, StringComparison.Ordinal) ? Uri.UnescapeDataString(path[PathPrefix.Length..]) : null;
+    }
 
     private string Sign(string method, string key, long expires) =>
         Convert.ToBase64String(HMACSHA1.HashData(_key!, Encoding.UTF8.GetBytes($"{method}\n{expires}\n/{key}")));

@@ -2,6 +2,7 @@ using System.Text.Json;
 using EdgeRegistry.Accounts;
 using EdgeRegistry.Drivers;
 using EdgeRegistry.Rpc;
+using EdgeRegistry.Storage;
 
 namespace EdgeRegistry.Packages;
 
@@ -10,7 +11,7 @@ namespace EdgeRegistry.Packages;
 /// <c>SourceConfig.ossAddress</c> a code package, each FILE entry of <c>DriverConfig</c> a default config file.
 /// An object of another tenant is reported exactly like one that does not exist.
 /// </summary>
-public sealed class PackageReferences(IObjectCatalog catalog)
+public sealed class PackageReferences(IObjectCatalog catalog, PackageLinks links, IDriverStore drivers)
 {
     public async Task<ObjectReferences> ResolveAsync(TenantScope scope, string driverId, DriverVersionContent content, CancellationToken cancellationToken)
     {
@@ -32,10 +33,16 @@ public sealed class PackageReferences(IObjectCatalog catalog)
 
     private async Task<string> RequireAsync(TenantScope scope, string driverId, string name, string url, string kind, CancellationToken cancellationToken)
     {
-        var key = PackageLinks.KeyFromUrl(url);
+        var key = links.KeyFromUrl(url);
         var stored = key is null ? null : await catalog.FindAsync(key, cancellationToken);
         if (stored is null || stored.AccountId != scope.AccountId || stored.InstanceId != scope.InstanceId)
         {
+            // A version of a driver that does not exist is refused for that reason first, package or not.
+            if ((await drivers.GetDriversAsync(scope, [driverId], cancellationToken)).Count == 0)
+            {
+                throw RpcErrors.DriverNotExist();
+            }
+
             throw RpcErrors.InvalidParam($"{name} must be the OssAddress of an object from CreateEdgeOssPreSignedAddress; \"{url}\" is not one.");
         }
 

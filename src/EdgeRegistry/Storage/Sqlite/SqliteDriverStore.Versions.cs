@@ -94,9 +94,14 @@ public sealed partial class SqliteDriverStore
             return Task.FromResult(StoreResult<IReadOnlyList<string>>.Failed(outcome));
         }
 
-        session.Run(transaction, "DELETE FROM driver_versions WHERE version_pk = $vpk", ("$vpk", row!.Pk));
+        // The objects presigned for this version, and those it named, go with it unless another version names them.
+        session.Run(transaction, "CREATE TEMP TABLE IF NOT EXISTS named_by_deleted (object_key TEXT PRIMARY KEY)");
+        session.Run(transaction, "DELETE FROM named_by_deleted");
+        session.Run(transaction, "INSERT INTO named_by_deleted SELECT object_key FROM version_objects WHERE version_pk = $vpk", ("$vpk", row!.Pk));
+        session.Run(transaction, "DELETE FROM driver_versions WHERE version_pk = $vpk", ("$vpk", row.Pk));
         var blobs = DeleteObjects(session, transaction,
-            "driver_id = $d AND driver_version = $v AND account_id = $a AND instance_id = $i AND object_key NOT IN (SELECT object_key FROM version_objects)",
+            "account_id = $a AND instance_id = $i AND (object_key IN (SELECT object_key FROM named_by_deleted) OR (driver_id = $d AND driver_version = $v)) " +
+            "AND object_key NOT IN (SELECT object_key FROM version_objects)",
             ("$d", driverId), ("$v", version), ("$a", scope.AccountId), ("$i", scope.InstanceId));
         session.Run(transaction, "UPDATE drivers SET version_count = version_count - 1 WHERE driver_pk = $pk", ("$pk", row.DriverPk));
         VersionBlocks.Add(session, transaction, row.DriverPk, VersionBlocks.Unpublished, row.Ord, -1);

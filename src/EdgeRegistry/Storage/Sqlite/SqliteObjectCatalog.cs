@@ -9,15 +9,15 @@ public sealed class SqliteObjectCatalog(SqliteDatabase database) : IObjectCatalo
         "object_key, account_id, instance_id, kind, driver_id, driver_version, edge_instance_id, file_name, presigned_ms, " +
         "blob_id, length, md5, sha256, content_type, uploaded_ms";
 
-    public Task RegisterAsync(StoredObject o, CancellationToken cancellationToken)
+    public Task<bool> RegisterAsync(StoredObject o, CancellationToken cancellationToken)
     {
         using var session = database.Lease();
-        session.Run(null,
+        var inserted = session.Run(null,
             "INSERT INTO objects (object_key, account_id, instance_id, kind, driver_id, driver_version, edge_instance_id, file_name, presigned_ms) " +
             "VALUES ($key, $a, $i, $kind, $driver, $version, $edge, $file, $now) ON CONFLICT (object_key) DO NOTHING",
             ("$key", o.Key), ("$a", o.AccountId), ("$i", o.InstanceId), ("$kind", o.Kind), ("$driver", o.DriverId),
             ("$version", o.DriverVersion), ("$edge", o.EdgeInstanceId), ("$file", o.FileName), ("$now", o.PresignedMs));
-        return Task.CompletedTask;
+        return Task.FromResult(inserted == 1);
     }
 
     public Task<StoredObject?> FindAsync(string key, CancellationToken cancellationToken)
