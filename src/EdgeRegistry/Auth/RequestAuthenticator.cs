@@ -4,8 +4,8 @@ using EdgeRegistry.Signing;
 
 namespace EdgeRegistry.Auth;
 
-/// <summary>Who signed a request: the account it acts for and the key it used.</summary>
-public sealed record Caller(string AccountId, string AccessKeyId);
+/// <summary>Who signed a request: the account it acts for, the key it used, and the RAM user owning that key (null: root).</summary>
+public sealed record Caller(string AccountId, string AccessKeyId, string? UserName = null);
 
 /// <summary>
 /// Authenticates a request whose Action and Version are already known, in the order that costs least for a
@@ -53,7 +53,7 @@ public sealed class RequestAuthenticator(IAccessKeyResolver keys, INonceStore no
             throw RpcErrors.NonceUsed();
         }
 
-        return new Caller(key.AccountId, key.AccessKeyId);
+        return new Caller(key.AccountId, key.AccessKeyId, key.UserName);
     }
 
     private static void RequireCommonParameters(HttpRequest request, RpcParameters parameters, SignedRequest signed)

@@ -12,7 +12,8 @@ public static class ServeCommand
         var dataDir = new Option<string>("--data-dir") { Description = "Folder for the database and package files (default ./data; env EDGEREG_DATA_DIR)." };
         var inMemory = new Option<bool>("--in-memory") { Description = "Keep everything in memory and write nothing to disk (env EDGEREG_IN_MEMORY)." };
         var publicUrl = new Option<string>("--public-url") { Description = "Base of object URLs as clients reach the server, e.g. behind a proxy (default http://LISTEN; env EDGEREG_PUBLIC_URL)." };
-        var command = new Command("serve", "Run the EdgeRegistry server.") { listen, dataDir, inMemory, publicUrl };
+        var quotas = new Option<string>("--quotas") { Description = "on (default) or off: enforce per-account quotas (env EDGEREG_QUOTAS)." };
+        var command = new Command("serve", "Run the EdgeRegistry server.") { listen, dataDir, inMemory, publicUrl, quotas };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var overrides = new Dictionary<string, string?>();
@@ -29,6 +30,11 @@ public static class ServeCommand
             if (parse.GetValue(publicUrl) is { } url)
             {
                 overrides[$"{ServerSettings.Section}:PublicUrl"] = url;
+            }
+
+            if (parse.GetValue(quotas) is { } q)
+            {
+                overrides[$"{ServerSettings.Section}:Quotas"] = q;
             }
 
             if (parse.GetValue(inMemory))

@@ -1,4 +1,6 @@
 using EdgeRegistry.Accounts;
+using EdgeRegistry.Admin;
+using EdgeRegistry.Quotas;
 using EdgeRegistry.Auth;
 using EdgeRegistry.Packages;
 using EdgeRegistry.Rpc;
@@ -42,6 +44,13 @@ public static class ServerHost
         services.AddSingleton<RpcResponseWriter>();
         services.AddSingleton<RpcPipeline>();
         services.AddSingleton<RootAccountBootstrap>();
+        services.AddSingleton<AccessPolicies>();
+        services.AddSingleton<AdminToken>();
+        services.AddSingleton<QuotaLimitsSource>();
+        services.AddSingleton<IQuotaCounter, InMemoryQuotaCounter>();
+        services.AddSingleton(s => new QuotaGate(s.GetRequiredService<IQuotaCounter>(), s.GetRequiredService<QuotaLimitsSource>(), settings.QuotasEnforced));
+        services.AddSingleton<QuotaOverrides>();
+        services.AddHostedService(s => s.GetRequiredService<QuotaOverrides>());
         services.AddSingleton<PackageLinks>();
         services.AddSingleton<PackageReferences>();
         services.AddSingleton<OrphanSweeper>();
@@ -52,6 +61,7 @@ public static class ServerHost
         var app = builder.Build();
         HealthEndpoints.Map(app);
         ObjectEndpoints.Map(app);
+        AdminApi.Map(app);
         app.MapGet(ErrorDocs.Path, ErrorDocs.Page);
         app.MapMethods("/", [HttpMethods.Get, HttpMethods.Post], (HttpContext http, RpcPipeline pipeline) => pipeline.HandleAsync(http));
         return app;
@@ -69,6 +79,14 @@ public static class ServerHost
         }
 
         await app.Services.GetRequiredService<RootAccountBootstrap>().RunAsync($"http://{settings.Listen}", cancellationToken);
+        if (await app.Services.GetRequiredService<AdminToken>().InitializeAsync(cancellationToken) is { } adminToken)
+        {
+            // Printed once, like the root key pair, never through the logger.
+            Console.WriteLine($"Admin API operator token (shown only this once): {adminToken}" +
+                (settings.InMemory ? "" : $"\n  Saved to {Path.GetFullPath(Path.Combine(settings.DataDir, AdminToken.FileName))} (readable only by you).") + "\n");
+        }
+
+        await app.Services.GetRequiredService<QuotaOverrides>().RefreshAsync(cancellationToken);
         var links = app.Services.GetRequiredService<PackageLinks>();
         var linkKey = await LinkKeyAsync(app.Services, cancellationToken);
         links.Configure(settings.PublicUrl ?? new Uri($"http://{settings.Listen}"), linkKey);
@@ -106,6 +124,7 @@ public static class ServerHost
         services.AddSingleton(database);
         services.AddSingleton<IDriverStore, SqliteDriverStore>();
         services.AddSingleton<IAccountStore, SqliteAccountStore>();
+        services.AddSingleton<IAdminStore, SqliteAdminStore>();
         services.AddSingleton<IObjectCatalog, SqliteObjectCatalog>();
         services.AddSingleton<IBlobStore>(settings.InMemory
             ? new InMemoryBlobStore()

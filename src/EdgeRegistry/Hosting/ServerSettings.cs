@@ -74,7 +74,7 @@ public sealed class ServerSettings
             MaxPackageBytes = section["MaxPackageBytes"] is { Length: > 0 } max ? ParsePositive("MaxPackageBytes", max) : defaults.MaxPackageBytes,
             OrphanObjectTtl = section["OrphanObjectTtl"] is { Length: > 0 } ttl ? ParseDuration("OrphanObjectTtl", ttl) : defaults.OrphanObjectTtl,
             AdminToken = section["AdminToken"] is { Length: > 0 } token ? token : null,
-            QuotasEnforced = section["Quotas"] is not { Length: > 0 } quotas || ParseSwitch("Quotas", quotas),
+            QuotasEnforced = Quotas.QuotaSwitch.IsEnabled(section["Quotas"]),
         };
         settings.ListenEndpoint();
         return settings;
@@ -124,13 +124,6 @@ public sealed class ServerSettings
             ? TimeSpan.FromSeconds(amount * Math.Max(unit, 1))
             : throw new InvalidOperationException($"{name} \"{value}\" is not a duration such as 3600, 90s, 30m or 24h.");
     }
-
-    private static bool ParseSwitch(string name, string value) => value.ToLowerInvariant() switch
-    {
-        "on" or "true" or "1" => true,
-        "off" or "false" or "0" => false,
-        _ => throw new InvalidOperationException($"{name} \"{value}\" is neither on nor off."),
-    };
 
     private static bool ParseBoolean(string name, string value) => value.ToLowerInvariant() switch
     {

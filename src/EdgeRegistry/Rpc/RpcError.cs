@@ -10,7 +10,8 @@ public enum RpcErrorKind
     Business,
 }
 
-public sealed record RpcError(RpcErrorKind Kind, int HttpStatus, string Code, string Message);
+/// <param name="RetryAfterSeconds">Sent as a <c>Retry-After</c> header (throttled calls).</param>
+public sealed record RpcError(RpcErrorKind Kind, int HttpStatus, string Code, string Message, int? RetryAfterSeconds = null);
 
 /// <summary>The one exception the RPC surface throws; the pipeline renders it in the shape its kind asks for.</summary>
 public sealed class RpcException(RpcError error) : Exception(error.Message)

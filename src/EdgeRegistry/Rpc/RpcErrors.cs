@@ -46,6 +46,12 @@ public static class RpcErrors
     public static RpcException InvalidSecurityToken() => Gateway(400, "InvalidSecurityToken.Malformed",
         "Specified SecurityToken is malformed: EdgeRegistry issues no STS tokens; sign with an AccessKey pair.");
 
+    public static RpcException ThrottlingUser(int retryAfterSeconds) => new(new RpcError(RpcErrorKind.Gateway, 400, "Throttling.User",
+        "Request was denied due to user flow control.", retryAfterSeconds));
+
+    public static RpcException ForbiddenRam() => Gateway(403, "Forbidden.RAM",
+        "User not authorized to operate on the specified resource, or this API doesn't support RAM.");
+
     public static RpcException InternalError() => Gateway(500, "InternalError",
         "The request processing has failed due to some unknown error.");
 

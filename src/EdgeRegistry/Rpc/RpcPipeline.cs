@@ -1,12 +1,14 @@
 using System.Diagnostics;
+using EdgeRegistry.Accounts;
 using EdgeRegistry.Auth;
+using EdgeRegistry.Quotas;
 
 namespace EdgeRegistry.Rpc;
 
 /// <summary>
 /// The whole RPC request path, in order:
 /// request id → parameters → format → Action and Version → signature (timestamp, key, signature, nonce)
-/// → implemented? → instance → validate and handle → write. Quota and RAM permission slot in after the signature.
+/// → implemented? → quota → RAM permission → instance → validate and handle → write.
 /// Any <see cref="RpcException"/> becomes the error shape its kind asks for; anything else is logged and answered
 /// as InternalError (or SystemException when it escaped an operation).
 /// </summary>
@@ -14,6 +16,8 @@ public sealed class RpcPipeline(
     ActionTable actions,
     RequestAuthenticator authenticator,
     TenantScopeResolver scopes,
+    QuotaGate quotas,
+    AccessPolicies policies,
     RpcResponseWriter writer,
     ILogger<RpcPipeline> log)
 {
@@ -47,6 +51,17 @@ public sealed class RpcPipeline(
             if (operation is null)
             {
                 throw RpcErrors.UnsupportedOperation(signed.Action!, actions.Supported);
+            }
+
+            if (await quotas.CheckAsync(caller.AccountId, operation.Action, cancellationToken) is { IsAllowed: false } throttled)
+            {
+                throw RpcErrors.ThrottlingUser(throttled.RetryAfterSeconds);
+            }
+
+            // Root keys may do everything; a RAM user needs a policy that allows iot:<Action> and none that denies it.
+            if (caller.UserName is { } user && !await policies.AllowsAsync(caller.AccountId, user, operation.Action, cancellationToken))
+            {
+                throw RpcErrors.ForbiddenRam();
             }
 
             var scope = await scopes.ResolveAsync(caller, parameters["IotInstanceId"], cancellationToken);

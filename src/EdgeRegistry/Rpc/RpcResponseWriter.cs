@@ -37,6 +37,11 @@ public sealed class RpcResponseWriter
         }
 
         var host = response.HttpContext.Request.Host.Value ?? "";
+        if (error.RetryAfterSeconds is { } retryAfter)
+        {
+            response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         return WriteAsync(response, format, error.HttpStatus, "Error", w =>
         {
             w.String("RequestId", requestId);

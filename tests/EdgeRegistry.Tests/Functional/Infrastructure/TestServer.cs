@@ -30,6 +30,9 @@ public sealed class TestServer : IAsyncDisposable
     public const string AccessKeyId = "testid";
     public const string AccessKeySecret = "testsecret";
 
+    /// <summary>The admin API's operator token of every test server.</summary>
+    public const string AdminToken = "test-admin-token";
+
     /// <summary>Where fake clocks start: a time with milliseconds, so the time formats are visible in the tests.</summary>
     public static readonly DateTimeOffset ClockStart = new(2025, 3, 4, 5, 6, 7, 89, TimeSpan.Zero);
 
@@ -88,12 +91,16 @@ public sealed class TestServer : IAsyncDisposable
             throw new InvalidOperationException("The server is running.");
         }
 
+
         var settings = new Dictionary<string, string?>
         {
             ["EdgeRegistry:Listen"] = "127.0.0.1:0",
             ["EdgeRegistry:DataDir"] = DataDir,
             // Request lines would flood the test output; warnings and errors still show.
             ["Logging:LogLevel:Default"] = "Warning",
+            // These suites call far faster than the per-account quotas allow; the quota tests turn them on.
+            ["EdgeRegistry:Quotas"] = "off",
+            ["EdgeRegistry:AdminToken"] = AdminToken,
         };
         if (_options.RootKeyFromConfiguration)
         {

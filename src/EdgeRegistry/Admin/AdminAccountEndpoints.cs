@@ -1,0 +1,101 @@
+using EdgeRegistry.Accounts;
+using EdgeRegistry.Auth;
+
+namespace EdgeRegistry.Admin;
+
+/// <summary>Accounts, their AccessKeys and RAM users. A secret is answered once, when its key is created.</summary>
+public static class AdminAccountEndpoints
+{
+    public sealed record CreateAccount(string? Name);
+
+    public sealed record CreateKey(string? UserName);
+
+    public sealed record SetKeyEnabled(bool? Enabled);
+
+    public sealed record CreateUser(string? UserName);
+
+    public static void Map(RouteGroupBuilder admin)
+    {
+        admin.MapGet("/accounts", (IAdminStore store, CancellationToken ct) => store.ListAccountsAsync(ct));
+        admin.MapPost("/accounts", CreateAccountAsync);
+        admin.MapGet("/accounts/{accountId}", async (string accountId, IAdminStore store, CancellationToken ct) =>
+            await store.GetAccountAsync(accountId, ct) is { } account ? Results.Ok(account) : AdminApi.Outcome(AdminOutcome.AccountNotFound, Results.NoContent));
+
+        admin.MapGet("/accounts/{accountId}/keys", ListKeysAsync);
+        admin.MapPost("/accounts/{accountId}/keys", CreateKeyAsync);
+        admin.MapMethods("/accounts/{accountId}/keys/{accessKeyId}", ["PATCH"], SetKeyEnabledAsync);
+        admin.MapDelete("/accounts/{accountId}/keys/{accessKeyId}", async (string accountId, string accessKeyId, IAdminStore store, IAccessKeyResolver keys, CancellationToken ct) =>
+        {
+            var outcome = await store.DeleteKeyAsync(accountId, accessKeyId, ct);
+            keys.Forget(accessKeyId);
+            return AdminApi.Outcome(outcome, Results.NoContent);
+        });
+
+        admin.MapGet("/accounts/{accountId}/users", async (string accountId, IAdminStore store, CancellationToken ct) =>
+            await store.GetAccountAsync(accountId, ct) is null
+                ? AdminApi.Outcome(AdminOutcome.AccountNotFound, Results.NoContent)
+                : Results.Ok(await store.ListUsersAsync(accountId, ct)));
+        admin.MapPost("/accounts/{accountId}/users", CreateUserAsync);
+        admin.MapDelete("/accounts/{accountId}/users/{userName}", async (string accountId, string userName, IAdminStore store, CancellationToken ct) =>
+            AdminApi.Outcome(await store.DeleteUserAsync(accountId, userName, ct), Results.NoContent));
+    }
+
+    private static async Task<IResult> CreateAccountAsync(HttpRequest request, IAccountStore accounts, IAdminStore store, SecretProtector protector, CancellationToken ct)
+    {
+        if (await AdminApi.ReadBodyAsync<CreateAccount>(request) is not { Name: { Length: >= 1 and <= 64 } name })
+        {
+            return AdminApi.Invalid("The body must be {\"name\": \"…\"} with a name of 1 to 64 characters.");
+        }
+
+        var accountId = AccessKeyGenerator.NewAccountId();
+        await accounts.CreateAccountAsync(accountId, name, isDefault: false, ct);
+        var (keyId, secret) = (AccessKeyGenerator.NewAccessKeyId(), AccessKeyGenerator.NewSecret());
+        await store.AddKeyAsync(accountId, null, keyId, protector.Encrypt(secret), ct);
+        var account = (await store.GetAccountAsync(accountId, ct))!;
+        return Results.Created($"/admin/accounts/{accountId}",
+            new { account.AccountId, account.Name, account.IsDefault, account.CreatedMs, accessKeyId = keyId, accessKeySecret = secret });
+    }
+
+    private static async Task<IResult> ListKeysAsync(string accountId, string? user, IAdminStore store, CancellationToken ct) =>
+        await store.GetAccountAsync(accountId, ct) is null
+            ? AdminApi.Outcome(AdminOutcome.AccountNotFound, Results.NoContent)
+            : Results.Ok(await store.ListKeysAsync(accountId, user, ct));
+
+    private static async Task<IResult> CreateKeyAsync(string accountId, HttpRequest request, IAdminStore store, SecretProtector protector, CancellationToken ct)
+    {
+        var body = request.ContentLength is 0 or null ? new CreateKey(null) : await AdminApi.ReadBodyAsync<CreateKey>(request);
+        if (body is null || (body.UserName is not null && !AdminApi.IsUserName(body.UserName)))
+        {
+            return AdminApi.Invalid("The body must be {} for a root key or {\"userName\": \"…\"} for a RAM user's key.");
+        }
+
+        var (keyId, secret) = (AccessKeyGenerator.NewAccessKeyId(), AccessKeyGenerator.NewSecret());
+        var outcome = await store.AddKeyAsync(accountId, body.UserName, keyId, protector.Encrypt(secret), ct);
+        return AdminApi.Outcome(outcome, () => Results.Created($"/admin/accounts/{accountId}/keys/{keyId}",
+            new { accessKeyId = keyId, accessKeySecret = secret, userName = body.UserName, enabled = true, createdMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() }));
+    }
+
+    private static async Task<IResult> SetKeyEnabledAsync(string accountId, string accessKeyId, HttpRequest request, IAdminStore store, IAccessKeyResolver keys, CancellationToken ct)
+    {
+        if (await AdminApi.ReadBodyAsync<SetKeyEnabled>(request) is not { Enabled: { } enabled })
+        {
+            return AdminApi.Invalid("The body must be {\"enabled\": true} or {\"enabled\": false}.");
+        }
+
+        var outcome = await store.SetKeyEnabledAsync(accountId, accessKeyId, enabled, ct);
+        keys.Forget(accessKeyId);
+        return AdminApi.Outcome(outcome, Results.NoContent);
+    }
+
+    private static async Task<IResult> CreateUserAsync(string accountId, HttpRequest request, IAdminStore store, CancellationToken ct)
+    {
+        if (await AdminApi.ReadBodyAsync<CreateUser>(request) is not { UserName: var name } || !AdminApi.IsUserName(name))
+        {
+            return AdminApi.Invalid("The body must be {\"userName\": \"…\"}: 1 to 64 letters, digits, '.', '_' or '-'.");
+        }
+
+        var outcome = await store.CreateUserAsync(accountId, name!, ct);
+        return AdminApi.Outcome(outcome, () => Results.Created($"/admin/accounts/{accountId}/users/{name}",
+            new RamUserInfo(accountId, name!, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), [])));
+    }
+}

@@ -1,0 +1,39 @@
+using EdgeRegistry.Accounts;
+
+namespace EdgeRegistry.Quotas;
+
+/// <summary>
+/// Keeps the limits snapshot in step with the overrides in the store: at start-up, at once after this replica's
+/// admin API changes them, and every <see cref="RefreshPeriod"/> for changes made through another replica.
+/// </summary>
+public sealed class QuotaOverrides(IAdminStore store, QuotaLimitsSource limits, TimeProvider time, ILogger<QuotaOverrides> log) : BackgroundService
+{
+    public static readonly TimeSpan RefreshPeriod = TimeSpan.FromSeconds(10);
+
+    public async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        var overrides = await store.ListQuotaOverridesAsync(null, cancellationToken);
+        var byAccount = overrides.GroupBy(o => o.AccountId).Select(account => new KeyValuePair<string, AccountQuotas>(account.Key, new AccountQuotas(
+            account.FirstOrDefault(o => o.Action == "*") is { } all ? Limit(all) : null,
+            account.Where(o => o.Action != "*").Select(o => new KeyValuePair<string, QuotaLimit>(o.Action, Limit(o))))));
+        limits.Replace(new QuotaLimits(byAccount));
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(RefreshPeriod, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await RefreshAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogWarning(e, "Refreshing quota overrides failed; the previous limits stay in force");
+            }
+        }
+    }
+
+    private static QuotaLimit Limit(QuotaOverride o) => o.LimitPerSecond is { } n ? QuotaLimit.PerSecond(n) : QuotaLimit.Unlimited;
+}
