@@ -13,6 +13,7 @@ public sealed class SqliteDatabase : IDisposable
     private readonly string _connectionString;
     private readonly SqliteConnection? _keepAlive;
     private readonly SqlitePool _pool;
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
 
     private SqliteDatabase(string connectionString, bool inMemory)
     {
@@ -58,6 +59,21 @@ public sealed class SqliteDatabase : IDisposable
 
     /// <summary>A pooled connection with its prepared statements; dispose it to give it back.</summary>
     public SqliteSession Lease() => _pool.Lease();
+
+    /// <summary>A pooled connection in a write transaction, once this process's earlier writers are done.</summary>
+    public async ValueTask<SqliteWrite> BeginWriteAsync(CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            return new SqliteWrite(Lease(), _writeGate);
+        }
+        catch
+        {
+            _writeGate.Release();
+            throw;
+        }
+    }
 
     private SqliteConnection Open()
     {
@@ -107,6 +123,7 @@ public sealed class SqliteDatabase : IDisposable
     {
         _pool.Clear();
         _keepAlive?.Dispose();
+        _writeGate.Dispose();
     }
 
     private static void Execute(SqliteConnection connection, string sql) => Execute(connection, null, sql);

@@ -12,18 +12,18 @@ public sealed partial class SqliteDriverStore
     /// <summary>The same columns for a query that joins drivers, which has created_ms and modified_ms too.</summary>
     private static readonly string JoinedVersionColumns = string.Join(", ", VersionColumns.Split(", ").Select(c => "v." + c));
 
-    public Task<StoreOutcome> CreateVersionAsync(TenantScope scope, string driverId, string version, DriverVersionContent content, ObjectReferences objects, long nowMs, CancellationToken cancellationToken)
+    public async Task<StoreOutcome> CreateVersionAsync(TenantScope scope, string driverId, string version, DriverVersionContent content, ObjectReferences objects, long nowMs, CancellationToken cancellationToken)
     {
-        using var session = database.Lease();
-        using var transaction = session.BeginTransaction();
+        using var write = await database.BeginWriteAsync(cancellationToken);
+        var (session, transaction) = (write.Session, write.Transaction);
         if (FindDriver(session, transaction, scope, driverId) is not { } driver)
         {
-            return Task.FromResult(StoreOutcome.DriverNotFound);
+            return StoreOutcome.DriverNotFound;
         }
 
         if (FindVersion(session, transaction, driver.Pk, version) is not null)
         {
-            return Task.FromResult(StoreOutcome.VersionExists);
+            return StoreOutcome.VersionExists;
         }
 
         // Creation times never go backwards within a driver (a clock step back would otherwise break "ord order =
@@ -47,17 +47,17 @@ public sealed partial class SqliteDriverStore
         }
 
         transaction.Commit();
-        return Task.FromResult(StoreOutcome.Ok);
+        return StoreOutcome.Ok;
     }
 
-    public Task<StoreOutcome> ReplaceVersionAsync(TenantScope scope, string driverId, string version, DriverVersionContent content, ObjectReferences objects, long nowMs, CancellationToken cancellationToken)
+    public async Task<StoreOutcome> ReplaceVersionAsync(TenantScope scope, string driverId, string version, DriverVersionContent content, ObjectReferences objects, long nowMs, CancellationToken cancellationToken)
     {
-        using var session = database.Lease();
-        using var transaction = session.BeginTransaction();
+        using var write = await database.BeginWriteAsync(cancellationToken);
+        var (session, transaction) = (write.Session, write.Transaction);
         var (outcome, row) = FindUnpublished(session, transaction, scope, driverId, version);
         if (outcome != StoreOutcome.Ok)
         {
-            return Task.FromResult(outcome);
+            return outcome;
         }
 
         session.Run(transaction,
@@ -67,7 +67,7 @@ public sealed partial class SqliteDriverStore
         session.Run(transaction, "DELETE FROM version_objects WHERE version_pk = $vpk", ("$vpk", row.Pk));
         LinkObjects(session, transaction, row.Pk, objects);
         transaction.Commit();
-        return Task.FromResult(StoreOutcome.Ok);
+        return StoreOutcome.Ok;
     }
 
     public Task<StoreResult<DriverVersion>> GetVersionAsync(TenantScope scope, string driverId, string version, CancellationToken cancellationToken)
@@ -84,14 +84,14 @@ public sealed partial class SqliteDriverStore
         return Task.FromResult(result);
     }
 
-    public Task<StoreResult<IReadOnlyList<string>>> DeleteVersionAsync(TenantScope scope, string driverId, string version, CancellationToken cancellationToken)
+    public async Task<StoreResult<IReadOnlyList<string>>> DeleteVersionAsync(TenantScope scope, string driverId, string version, CancellationToken cancellationToken)
     {
-        using var session = database.Lease();
-        using var transaction = session.BeginTransaction();
+        using var write = await database.BeginWriteAsync(cancellationToken);
+        var (session, transaction) = (write.Session, write.Transaction);
         var (outcome, row) = FindUnpublished(session, transaction, scope, driverId, version);
         if (outcome != StoreOutcome.Ok)
         {
-            return Task.FromResult(StoreResult<IReadOnlyList<string>>.Failed(outcome));
+            return StoreResult<IReadOnlyList<string>>.Failed(outcome);
         }
 
         // The objects presigned for this version, and those it named, go with it unless another version names them.
@@ -107,22 +107,22 @@ public sealed partial class SqliteDriverStore
         VersionBlocks.Add(session, transaction, row.DriverPk, VersionBlocks.Unpublished, row.Ord, -1);
         VersionBlocks.Add(session, transaction, row.DriverPk, VersionBlocks.All, row.Ord, -1);
         transaction.Commit();
-        return Task.FromResult(new StoreResult<IReadOnlyList<string>>(StoreOutcome.Ok, blobs));
+        return new StoreResult<IReadOnlyList<string>>(StoreOutcome.Ok, blobs);
     }
 
-    public Task<StoreOutcome> ReleaseVersionAsync(TenantScope scope, string driverId, string version, long nowMs, CancellationToken cancellationToken)
+    public async Task<StoreOutcome> ReleaseVersionAsync(TenantScope scope, string driverId, string version, long nowMs, CancellationToken cancellationToken)
     {
-        using var session = database.Lease();
-        using var transaction = session.BeginTransaction();
+        using var write = await database.BeginWriteAsync(cancellationToken);
+        var (session, transaction) = (write.Session, write.Transaction);
         var (outcome, row) = FindUnpublished(session, transaction, scope, driverId, version);
         if (outcome == StoreOutcome.VersionPublished)
         {
-            return Task.FromResult(StoreOutcome.Ok);
+            return StoreOutcome.Ok;
         }
 
         if (outcome != StoreOutcome.Ok)
         {
-            return Task.FromResult(outcome);
+            return outcome;
         }
 
         session.Run(transaction, "UPDATE driver_versions SET published = 1, modified_ms = $now WHERE version_pk = $vpk", ("$now", nowMs), ("$vpk", row!.Pk));
@@ -130,7 +130,7 @@ public sealed partial class SqliteDriverStore
         VersionBlocks.Add(session, transaction, row.DriverPk, VersionBlocks.Unpublished, row.Ord, -1);
         VersionBlocks.Add(session, transaction, row.DriverPk, VersionBlocks.Published, row.Ord, +1);
         transaction.Commit();
-        return Task.FromResult(StoreOutcome.Ok);
+        return StoreOutcome.Ok;
     }
 
     private sealed record VersionRow(long Pk, long DriverPk, long Ord, bool Published);

@@ -12,10 +12,10 @@ public sealed partial class SqliteDriverStore(SqliteDatabase database) : IDriver
 {
     private const string DriverColumns = "driver_id, name, protocol, runtime, cpu_arch, is_built_in, created_ms, modified_ms";
 
-    public Task<StoreOutcome> CreateDriverAsync(TenantScope scope, Driver driver, CancellationToken cancellationToken)
+    public async Task<StoreOutcome> CreateDriverAsync(TenantScope scope, Driver driver, CancellationToken cancellationToken)
     {
-        using var session = database.Lease();
-        using var transaction = session.BeginTransaction();
+        using var write = await database.BeginWriteAsync(cancellationToken);
+        var (session, transaction) = (write.Session, write.Transaction);
         try
         {
             session.Run(transaction,
@@ -26,12 +26,12 @@ public sealed partial class SqliteDriverStore(SqliteDatabase database) : IDriver
         }
         catch (SqliteException e) when (e.IsUniqueViolation())
         {
-            return Task.FromResult(StoreOutcome.DriverNameExists);
+            return StoreOutcome.DriverNameExists;
         }
 
         AddToScopeCount(session, transaction, scope, +1);
         transaction.Commit();
-        return Task.FromResult(StoreOutcome.Ok);
+        return StoreOutcome.Ok;
     }
 
     public Task<Page<Driver>> QueryDriversAsync(TenantScope scope, string? nameContains, int offset, int limit, CancellationToken cancellationToken)
@@ -63,18 +63,18 @@ public sealed partial class SqliteDriverStore(SqliteDatabase database) : IDriver
         return Task.FromResult(ordered);
     }
 
-    public Task<StoreResult<IReadOnlyList<string>>> DeleteDriverAsync(TenantScope scope, string driverId, CancellationToken cancellationToken)
+    public async Task<StoreResult<IReadOnlyList<string>>> DeleteDriverAsync(TenantScope scope, string driverId, CancellationToken cancellationToken)
     {
-        using var session = database.Lease();
-        using var transaction = session.BeginTransaction();
+        using var write = await database.BeginWriteAsync(cancellationToken);
+        var (session, transaction) = (write.Session, write.Transaction);
         if (FindDriver(session, transaction, scope, driverId) is not { } driver)
         {
-            return Task.FromResult(StoreResult<IReadOnlyList<string>>.Failed(StoreOutcome.DriverNotFound));
+            return StoreResult<IReadOnlyList<string>>.Failed(StoreOutcome.DriverNotFound);
         }
 
         if (driver.PublishedCount > 0)
         {
-            return Task.FromResult(StoreResult<IReadOnlyList<string>>.Failed(StoreOutcome.DriverHasPublishedVersion));
+            return StoreResult<IReadOnlyList<string>>.Failed(StoreOutcome.DriverHasPublishedVersion);
         }
 
         var blobs = DeleteObjects(session, transaction, "driver_id = $d AND account_id = $a AND instance_id = $i",
@@ -82,7 +82,7 @@ public sealed partial class SqliteDriverStore(SqliteDatabase database) : IDriver
         session.Run(transaction, "DELETE FROM drivers WHERE driver_pk = $pk", ("$pk", driver.Pk));
         AddToScopeCount(session, transaction, scope, -1);
         transaction.Commit();
-        return Task.FromResult(new StoreResult<IReadOnlyList<string>>(StoreOutcome.Ok, blobs));
+        return new StoreResult<IReadOnlyList<string>>(StoreOutcome.Ok, blobs);
     }
 
     /// <summary>Deletes the objects matching <paramref name="where"/> and returns the blobs they pointed to.</summary>

@@ -26,13 +26,13 @@ public sealed class SqliteObjectCatalog(SqliteDatabase database) : IObjectCatalo
         return Task.FromResult(Find(session, null, key));
     }
 
-    public Task<(CommitOutcome Outcome, string? ReplacedBlobId)> CommitUploadAsync(string key, string blobId, BlobWritten written, string contentType, long nowMs, CancellationToken cancellationToken)
+    public async Task<(CommitOutcome Outcome, string? ReplacedBlobId)> CommitUploadAsync(string key, string blobId, BlobWritten written, string contentType, long nowMs, CancellationToken cancellationToken)
     {
-        using var session = database.Lease();
-        using var transaction = session.BeginTransaction();
+        using var write = await database.BeginWriteAsync(cancellationToken);
+        var (session, transaction) = (write.Session, write.Transaction);
         if (Find(session, transaction, key) is not { } stored)
         {
-            return Task.FromResult<(CommitOutcome, string?)>((CommitOutcome.NotFound, null));
+            return (CommitOutcome.NotFound, null);
         }
 
         var published = session.Long(transaction,
@@ -40,7 +40,7 @@ public sealed class SqliteObjectCatalog(SqliteDatabase database) : IObjectCatalo
             ("$key", key));
         if (published is not null)
         {
-            return Task.FromResult<(CommitOutcome, string?)>((CommitOutcome.Published, null));
+            return (CommitOutcome.Published, null);
         }
 
         session.Run(transaction,
@@ -48,13 +48,13 @@ public sealed class SqliteObjectCatalog(SqliteDatabase database) : IObjectCatalo
             ("$blob", blobId), ("$length", written.Length), ("$md5", written.Md5Hex), ("$sha", written.Sha256Hex),
             ("$type", contentType), ("$now", nowMs), ("$key", key));
         transaction.Commit();
-        return Task.FromResult<(CommitOutcome, string?)>((CommitOutcome.Ok, stored.BlobId));
+        return (CommitOutcome.Ok, stored.BlobId);
     }
 
-    public Task<IReadOnlyList<string>> RemoveOrphansAsync(long presignedBeforeMs, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> RemoveOrphansAsync(long presignedBeforeMs, CancellationToken cancellationToken)
     {
-        using var session = database.Lease();
-        using var transaction = session.BeginTransaction();
+        using var write = await database.BeginWriteAsync(cancellationToken);
+        var (session, transaction) = (write.Session, write.Transaction);
         const string orphans = "FROM objects WHERE presigned_ms < $before AND object_key NOT IN (SELECT object_key FROM version_objects)";
         var blobs = new List<string>();
         var command = session.Command(transaction, "SELECT blob_id " + orphans + " AND blob_id IS NOT NULL", ("$before", presignedBeforeMs));
@@ -68,7 +68,7 @@ public sealed class SqliteObjectCatalog(SqliteDatabase database) : IObjectCatalo
 
         session.Run(transaction, "DELETE " + orphans, ("$before", presignedBeforeMs));
         transaction.Commit();
-        return Task.FromResult<IReadOnlyList<string>>(blobs);
+        return blobs;
     }
 
     public Task<bool> IsBlobInUseAsync(string blobId, CancellationToken cancellationToken)
