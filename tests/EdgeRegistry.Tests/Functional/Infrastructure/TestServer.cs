@@ -18,6 +18,9 @@ public sealed record TestServerOptions
 
     /// <summary>More configuration keys (e.g. <c>EdgeRegistry:MaxPackageBytes</c>), applied over the defaults above.</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>Runs after the test clock is registered (a log capture, for one).</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
 }
 
 /// <summary>
@@ -119,7 +122,11 @@ public sealed class TestServer : IAsyncDisposable
         }
 
         var time = Time;
-        _app = ServerHost.Build(settings, services => services.AddSingleton(time));
+        _app = ServerHost.Build(settings, services =>
+        {
+            services.AddSingleton(time);
+            _options.ConfigureServices?.Invoke(services);
+        });
         BaseUri = await ServerHost.StartAsync(_app);
         _http = new HttpClient { BaseAddress = BaseUri, Timeout = TimeSpan.FromSeconds(30) };
         Client = ClientFor(AccessKeyId, AccessKeySecret);
