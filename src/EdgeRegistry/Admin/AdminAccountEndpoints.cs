@@ -36,8 +36,22 @@ public static class AdminAccountEndpoints
                 ? AdminApi.Outcome(AdminOutcome.AccountNotFound, Results.NoContent)
                 : Results.Ok(await store.ListUsersAsync(accountId, ct)));
         admin.MapPost("/accounts/{accountId}/users", CreateUserAsync);
-        admin.MapDelete("/accounts/{accountId}/users/{userName}", async (string accountId, string userName, IAdminStore store, CancellationToken ct) =>
-            AdminApi.Outcome(await store.DeleteUserAsync(accountId, userName, ct), Results.NoContent));
+        admin.MapDelete("/accounts/{accountId}/users/{userName}", DeleteUserAsync);
+    }
+
+    /// <summary>The user's keys and cached permissions go at once: a user made again under the name starts with nothing.</summary>
+    private static async Task<IResult> DeleteUserAsync(string accountId, string userName, IAdminStore store, IAccessKeyResolver keys, AccessPolicies policies,
+        CancellationToken ct)
+    {
+        var userKeys = await store.ListKeysAsync(accountId, userName, ct);
+        var outcome = await store.DeleteUserAsync(accountId, userName, ct);
+        foreach (var key in userKeys)
+        {
+            keys.Forget(key.AccessKeyId);
+        }
+
+        policies.Forget(accountId);
+        return AdminApi.Outcome(outcome, Results.NoContent);
     }
 
     private static async Task<IResult> CreateAccountAsync(HttpRequest request, IAccountStore accounts, IAdminStore store, SecretProtector protector, CancellationToken ct)
@@ -71,8 +85,15 @@ public static class AdminAccountEndpoints
 
         var (keyId, secret) = (AccessKeyGenerator.NewAccessKeyId(), AccessKeyGenerator.NewSecret());
         var outcome = await store.AddKeyAsync(accountId, body.UserName, keyId, protector.Encrypt(secret), ct);
-        return AdminApi.Outcome(outcome, () => Results.Created($"/admin/accounts/{accountId}/keys/{keyId}",
-            new { accessKeyId = keyId, accessKeySecret = secret, userName = body.UserName, enabled = true, createdMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() }));
+        if (outcome != AdminOutcome.Ok)
+        {
+            return AdminApi.Outcome(outcome, Results.NoContent);
+        }
+
+        // Answered as stored, so createdMs is what the listings show.
+        var key = (await store.ListKeysAsync(accountId, body.UserName ?? "", ct)).First(k => k.AccessKeyId == keyId);
+        return Results.Created($"/admin/accounts/{accountId}/keys/{keyId}",
+            new { accessKeyId = keyId, accessKeySecret = secret, userName = key.UserName, enabled = key.Enabled, createdMs = key.CreatedMs });
     }
 
     private static async Task<IResult> SetKeyEnabledAsync(string accountId, string accessKeyId, HttpRequest request, IAdminStore store, IAccessKeyResolver keys, CancellationToken ct)
@@ -95,7 +116,8 @@ public static class AdminAccountEndpoints
         }
 
         var outcome = await store.CreateUserAsync(accountId, name!, ct);
-        return AdminApi.Outcome(outcome, () => Results.Created($"/admin/accounts/{accountId}/users/{name}",
-            new RamUserInfo(accountId, name!, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), [])));
+        return outcome != AdminOutcome.Ok
+            ? AdminApi.Outcome(outcome, Results.NoContent)
+            : Results.Created($"/admin/accounts/{accountId}/users/{name}", (await store.ListUsersAsync(accountId, ct)).First(u => u.UserName == name));
     }
 }

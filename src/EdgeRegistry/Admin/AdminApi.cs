@@ -18,6 +18,7 @@ public static partial class AdminApi
                 : Unauthorized(context.HttpContext));
         AdminAccountEndpoints.Map(admin);
         AdminPolicyEndpoints.Map(admin);
+        admin.MapFallback("{**path}", () => Error(404, "NotFound", "No such admin route: see docs/admin-api.md."));
     }
 
     public static IResult Error(int status, string code, string message) =>

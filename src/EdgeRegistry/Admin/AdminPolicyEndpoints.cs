@@ -77,7 +77,9 @@ public static class AdminPolicyEndpoints
 
         var outcome = await store.PutPolicyAsync(accountId, policyName, document, ct);
         policies.Forget(accountId);
-        return AdminApi.Outcome(outcome, () => Results.Ok(new PolicyInfo(accountId, policyName, document, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds())));
+        return outcome != AdminOutcome.Ok
+            ? AdminApi.Outcome(outcome, Results.NoContent)
+            : Results.Ok((await store.ListPoliciesAsync(accountId, ct)).First(p => p.PolicyName == policyName));
     }
 
     private static async Task<IResult> CreateInstanceAsync(string accountId, HttpRequest request, IAdminStore store, CancellationToken ct)
@@ -90,8 +92,10 @@ public static class AdminPolicyEndpoints
         }
 
         var outcome = await store.CreateInstanceAsync(accountId, instanceId, ct);
-        return AdminApi.Outcome(outcome, () => Results.Created($"/admin/accounts/{accountId}/instances/{instanceId}",
-            new InstanceInfo(accountId, instanceId, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds())));
+        return outcome != AdminOutcome.Ok
+            ? AdminApi.Outcome(outcome, Results.NoContent)
+            : Results.Created($"/admin/accounts/{accountId}/instances/{instanceId}",
+                (await store.ListInstancesAsync(accountId, ct)).First(i => i.InstanceId == instanceId));
     }
 
     private static async Task<IResult> SetQuotaAsync(string accountId, string action, HttpRequest request, IAdminStore store, QuotaOverrides quotas,
