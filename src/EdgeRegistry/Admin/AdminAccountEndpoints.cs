@@ -77,7 +77,7 @@ public static class AdminAccountEndpoints
 
     private static async Task<IResult> CreateKeyAsync(string accountId, HttpRequest request, IAdminStore store, SecretProtector protector, CancellationToken ct)
     {
-        var body = request.ContentLength is 0 or null ? new CreateKey(null) : await AdminApi.ReadBodyAsync<CreateKey>(request);
+        var body = await AdminApi.ReadOptionalBodyAsync(request, new CreateKey(null));
         if (body is null || (body.UserName is not null && !AdminApi.IsUserName(body.UserName)))
         {
             return AdminApi.Invalid("The body must be {} for a root key or {\"userName\": \"…\"} for a RAM user's key.");

@@ -56,6 +56,30 @@ public static partial class AdminApi
         }
     }
 
+    /// <summary>
+    /// An optional JSON body: <paramref name="empty"/> when the body is empty, null when it is malformed. The body is
+    /// read whatever Content-Length says, since clients may send it chunked.
+    /// </summary>
+    public static async Task<T?> ReadOptionalBodyAsync<T>(HttpRequest request, T empty)
+        where T : class
+    {
+        using var reader = new StreamReader(request.Body);
+        var text = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return empty;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<T>(text, JsonSerializerOptions.Web);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     public static bool IsUserName(string? value) => value is { Length: >= 1 and <= 64 } && UserNamePattern().IsMatch(value);
 
     public static bool IsPolicyName(string? value) => value is { Length: >= 1 and <= 128 } && PolicyNamePattern().IsMatch(value);

@@ -84,7 +84,7 @@ public static class AdminPolicyEndpoints
 
     private static async Task<IResult> CreateInstanceAsync(string accountId, HttpRequest request, IAdminStore store, CancellationToken ct)
     {
-        var body = request.ContentLength is 0 or null ? new CreateInstance(null) : await AdminApi.ReadBodyAsync<CreateInstance>(request);
+        var body = await AdminApi.ReadOptionalBodyAsync(request, new CreateInstance(null));
         var instanceId = body?.InstanceId ?? "iot-" + RandomNumberGenerator.GetString("abcdefghijklmnopqrstuvwxyz0123456789", 8);
         if (body is null || !AdminApi.IsInstanceId(instanceId))
         {
