@@ -9,7 +9,7 @@ public sealed class PoliciesCommand : AdminGroupCommand
         Subcommands.Add(new PoliciesListCommand(context));
         Subcommands.Add(new PoliciesPutCommand(context));
         Subcommands.Add(new PoliciesDeleteCommand(context));
-        Subcommands.Add(new PoliciesAttachCommand(context));
-        Subcommands.Add(new PoliciesDetachCommand(context));
+        Subcommands.Add(new PoliciesAttachmentCommand(context, attach: true));
+        Subcommands.Add(new PoliciesAttachmentCommand(context, attach: false));
     }
 }
