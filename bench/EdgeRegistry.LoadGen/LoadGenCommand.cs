@@ -8,7 +8,7 @@ public static class LoadGenCommand
     public static RootCommand Create()
     {
         var server = new Option<string>("--server") { Description = "The published server dll (default artifacts/edgereg/edgereg.dll in the repo)." };
-        var quick = new Option<bool>("--quick") { Description = "Small data sets and short runs: the whole thing in about a minute." };
+        var quick = new Option<bool>("--quick") { Description = "Small data sets and short runs: the whole thing in about two minutes." };
         var connections = new Option<int>("--connections")
         {
             Description = "Keep-alive connections, one request in flight on each.",
