@@ -61,6 +61,39 @@ public sealed class AdminCliEndToEndTests(ServerFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task The_remaining_commands_list_show_enable_detach_and_delete_for_real()
+    {
+        var account = Json(await Admin(0, "accounts", "create", "team-cli-3", "--output", "json"));
+        var accountId = account.GetProperty("accountId").GetString()!;
+        Assert.Contains(accountId, (await Admin(0, "accounts", "list", "--output", "json")).Out, StringComparison.Ordinal);
+        Assert.Equal("team-cli-3", Json(await Admin(0, "accounts", "show", accountId, "--output", "json")).GetProperty("name").GetString());
+
+        await Admin(0, "users", "create", accountId, "ops");
+        await Admin(0, "policies", "put", accountId, "All", "--document", """{"Version":"1","Statement":[{"Effect":"Allow","Action":"iot:*","Resource":"*"}]}""");
+        Assert.Contains("All", (await Admin(0, "policies", "list", accountId)).Out, StringComparison.Ordinal);
+        await Admin(0, "policies", "attach", accountId, "ops", "All");
+        var key = Json(await Admin(0, "keys", "create", accountId, "--user", "ops", "--output", "json"));
+        var keyId = key.GetProperty("accessKeyId").GetString()!;
+        var ops = fixture.Server.ClientFor(keyId, key.GetProperty("accessKeySecret").GetString()!);
+        (string, string)[] page = [("CurrentPage", "1"), ("PageSize", "10"), ("Type", "1")];
+
+        await Admin(0, "keys", "disable", accountId, keyId);
+        await Admin(0, "keys", "enable", accountId, keyId);
+        Assert.Equal("Success", (await ops.CallAsync("QueryEdgeDriver", page)).Code);
+        await Admin(0, "policies", "detach", accountId, "ops", "All");
+        Assert.Equal("Forbidden.RAM", (await ops.CallAsync("QueryEdgeDriver", page)).Code);
+        await Admin(0, "policies", "delete", accountId, "All");
+        await Admin(0, "keys", "delete", accountId, keyId);
+        Assert.Equal("InvalidAccessKeyId.NotFound", (await ops.CallAsync("QueryEdgeDriver", page)).Code);
+        await Admin(0, "users", "delete", accountId, "ops");
+        Assert.DoesNotContain("ops", (await Admin(0, "users", "list", accountId, "--output", "json")).Out, StringComparison.Ordinal);
+
+        var instance = Json(await Admin(0, "instances", "create", accountId, "--output", "json")).GetProperty("instanceId").GetString()!;
+        await Admin(0, "instances", "delete", accountId, instance);
+        await Admin(3, "instances", "delete", accountId, instance);
+    }
+
+    [Fact]
     public async Task A_wrong_token_exits_5_and_an_unknown_account_exits_3()
     {
         var wrong = await AdminCli.RunAsync(["admin", "--server", fixture.Server.BaseUri.ToString(), "--token", "not-the-token", "accounts", "list"]);
