@@ -8,14 +8,14 @@ public static class LoadGenCommand
     public static RootCommand Create()
     {
         var server = new Option<string>("--server") { Description = "The published server dll (default artifacts/edgereg/edgereg.dll in the repo)." };
-        var quick = new Option<bool>("--quick") { Description = "Small data sets and short runs: the whole thing in about two minutes." };
+        var quick = new Option<bool>("--quick") { Description = "Small data sets and short runs: the whole thing in about 75 seconds." };
         var connections = new Option<int>("--connections")
         {
             Description = "Keep-alive connections, one request in flight on each.",
             DefaultValueFactory = _ => LoadGenOptions.DefaultConnections,
         };
-        var duration = new Option<double?>("--duration") { Description = "Measured seconds per scenario (default 15; 3 with --quick)." };
-        var warmup = new Option<double?>("--warmup") { Description = "Warm-up seconds before each measurement (default 5; 1 with --quick)." };
+        var duration = new Option<double?>("--duration") { Description = "Measured seconds per scenario (default 15; 2 with --quick)." };
+        var warmup = new Option<double?>("--warmup") { Description = "Warm-up seconds before each measurement (default 5; 0.5 with --quick)." };
         var scenario = new Option<string?>("--scenario") { Description = "Run only this scenario (the baseline always runs). Names: " + string.Join(", ", ScenarioCatalog.Names) };
         var output = new Option<string?>("--output") { Description = "Also write the results as markdown to this file." };
         var command = new RootCommand("Load generator for EdgeRegistry: every scenario is reported as a ratio to /health/live.")
@@ -30,8 +30,8 @@ public static class LoadGenCommand
                 ServerDll = Path.GetFullPath(parse.GetValue(server) ?? RepoPaths.DefaultServerDll()),
                 Quick = isQuick,
                 Connections = parse.GetValue(connections),
-                Duration = TimeSpan.FromSeconds(parse.GetValue(duration) ?? (isQuick ? 3 : 15)),
-                Warmup = TimeSpan.FromSeconds(parse.GetValue(warmup) ?? (isQuick ? 1 : 5)),
+                Duration = TimeSpan.FromSeconds(parse.GetValue(duration) ?? (isQuick ? 2 : 15)),
+                Warmup = TimeSpan.FromSeconds(parse.GetValue(warmup) ?? (isQuick ? 0.5 : 5)),
                 Scenario = parse.GetValue(scenario),
                 Output = parse.GetValue(output),
                 CommandLine = Environment.GetEnvironmentVariable("LOADGEN_COMMAND_LINE") is { Length: > 0 } typed
