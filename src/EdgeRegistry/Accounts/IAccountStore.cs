@@ -18,11 +18,6 @@ public interface IAccountStore
     /// <summary>Adds the key to the account, or replaces the secret of a key with that id already there.</summary>
     Task PutAccessKeyAsync(StoredAccessKey key, CancellationToken cancellationToken);
 
-    /// <summary>A server-wide setting (such as the secret-encryption key check), or null.</summary>
-    Task<string?> GetSettingAsync(string name, CancellationToken cancellationToken);
-
-    Task SetSettingAsync(string name, string value, CancellationToken cancellationToken);
-
     /// <summary>The setting's value, storing <paramref name="value"/> first if there is none: replicas racing at start-up all get the first one written.</summary>
     Task<string> GetOrAddSettingAsync(string name, string value, CancellationToken cancellationToken);
 }

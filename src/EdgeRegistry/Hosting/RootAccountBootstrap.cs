@@ -70,13 +70,8 @@ public sealed class RootAccountBootstrap(IAccountStore accounts, SecretProtector
     /// <summary>Fails start-up, instead of every request, when the master key is not the one the secrets were sealed with.</summary>
     private async Task CheckMasterKeyAsync(CancellationToken cancellationToken)
     {
-        var check = await accounts.GetSettingAsync(KeyCheckSetting, cancellationToken);
-        if (check is null)
-        {
-            await accounts.SetSettingAsync(KeyCheckSetting, Convert.ToBase64String(protector.Encrypt(KeyCheckText)), cancellationToken);
-            return;
-        }
-
+        // The first replica to start stores the check; every later start (and replica) must open it.
+        var check = await accounts.GetOrAddSettingAsync(KeyCheckSetting, Convert.ToBase64String(protector.Encrypt(KeyCheckText)), cancellationToken);
         try
         {
             protector.Decrypt(Convert.FromBase64String(check));

@@ -50,13 +50,6 @@ public sealed class SqliteAccountStore(SqliteDatabase database, TimeProvider tim
         return Task.CompletedTask;
     }
 
-    public Task<string?> GetSettingAsync(string name, CancellationToken cancellationToken)
-    {
-        using var session = database.Lease();
-        var command = session.Command(null, "SELECT value FROM server_settings WHERE name = $n", ("$n", name));
-        return Task.FromResult(command.ExecuteScalar() as string);
-    }
-
     public Task<string> GetOrAddSettingAsync(string name, string value, CancellationToken cancellationToken)
     {
         using var session = database.Lease();
@@ -65,11 +58,4 @@ public sealed class SqliteAccountStore(SqliteDatabase database, TimeProvider tim
         return Task.FromResult((string)command.ExecuteScalar()!);
     }
 
-    public Task SetSettingAsync(string name, string value, CancellationToken cancellationToken)
-    {
-        using var session = database.Lease();
-        session.Run(null, "INSERT INTO server_settings (name, value) VALUES ($n, $v) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
-            ("$n", name), ("$v", value));
-        return Task.CompletedTask;
-    }
 }
