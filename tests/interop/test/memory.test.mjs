@@ -1,6 +1,13 @@
-// Packages are streamed, never held whole in memory (issue 3): a 64 MiB upload and download must not grow the
-// server's peak RSS by anything near 64 MiB. A quick guard for every run; the 1 GiB measurement the issue asks
-// for is tests/packages/upload-1gib.sh (opt-in, ~20 s). Linux only: it reads /proc/<pid>/status.
+// Packages are streamed, never held whole in memory (issue 3: "a 1 GiB upload must not grow the server's memory
+// by more than a few MiB"). Measured on the server's peak RSS (/proc/<pid>/status), so Linux only.
+//
+// The first long transfer of a fresh process costs a one-time ~10 MiB that is the .NET runtime's, not the
+// upload's: methods reaching tier-1 (PGO) code, the GC and Kestrel's pinned block pool committing their working
+// size. A bare Kestrel endpoint that copies a body to a file grows as much (bench/memory/, bench/RESULTS.md). So
+// the first upload gets a bound that only catches buffering; the bound of "a few MiB" is asserted on the two
+// uploads after it, and a bounded buffer per connection on uploads running side by side. Downloads allocate about 12 MB
+// per GiB inside ASP.NET Core's stream copy and Kestrel's flushes, so their peak also shows the GC's gen0 budget
+// being committed (6-8 MiB, twice over, before it settles): their bound only catches buffering.
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -11,9 +18,13 @@ import { driverName, test, useServer } from '../lib/harness.mjs';
 const ctx = useServer();
 const TYPED_V3 = CLIENT_KINDS[4];
 const MIB = 1024 * 1024;
-const SIZE = 64 * MIB;
-const MAX_GROWTH = 24 * MIB; // the 1 GiB run measures ~10-12 MiB: a buffered body would show 64 MiB or more
+const GIB = 1024 * MIB;
+const FIRST_TRANSFER_BOUND = 32 * MIB; // measured 9-13 MiB; a buffered body would show 1 GiB
+const WARM_BOUND = 8 * MIB; // the second and third 1 GiB uploads together: measured 0.4-4.5 MiB
+const PARALLEL = 4;
+const PARALLEL_BOUND = PARALLEL * 4 * MIB; // each connection may fill Kestrel's 1 MiB request buffer
 
+const mib = (n) => (n / MIB).toFixed(1);
 const status = (pid, field) => Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm'))[1]) * 1024;
 
 /** Runs `work` and returns the server's peak RSS growth over it (VmHWM after a reset, or sampled VmRSS). */
@@ -30,6 +41,7 @@ async function peakGrowth(pid, work) {
   return Math.max(status(pid, 'VmHWM'), sampled) - before;
 }
 
+/** `total` random bytes, made as they are read (the client holds 1 MiB at a time), hashed into `hash`. */
 function randomStream(total, hash) {
   let sent = 0;
   return new ReadableStream({
@@ -43,44 +55,85 @@ function randomStream(total, hash) {
   });
 }
 
-test('a 64 MiB upload and download do not grow the server\'s memory by the size of the package', async (t) => {
-  if (!existsSync('/proc/self/status')) {
-    t.skip('no /proc');
-    return;
-  }
-  const c = TYPED_V3.make(ctx.server);
-  const { pid } = ctx.server;
+/** A driver with a helper per step: presign a version's package, PUT a body there, publish a link to read it. */
+async function packageDriver(server) {
+  const c = TYPED_V3.make(server);
   const id = expectOk(await c.call('CreateEdgeDriver', { DriverName: driverName('Mem'), DriverProtocol: 'modbus', Runtime: 'nodejs8' })).DriverId;
-  const presign = async (version) => expectOk(await c.call('CreateEdgeOssPreSignedAddress',
-    { Type: 'DRIVER_VERSION_CONTENT', ResourceId: id, ResourceVersion: version, FileName: 'big.zip' })).Data;
+  return {
+    async upload(version, size) {
+      const addr = expectOk(await c.call('CreateEdgeOssPreSignedAddress',
+        { Type: 'DRIVER_VERSION_CONTENT', ResourceId: id, ResourceVersion: version, FileName: 'big.zip' })).Data;
+      return { ossAddress: addr.OssAddress, digest: null, put: () => put(addr.OssPreSignedAddress, size) };
+    },
+    async temporaryAddress(version, ossAddress) {
+      expectOk(await c.call('CreateEdgeDriverVersion', { DriverId: id, DriverVersion: version, EdgeVersion: '2.4.0', SourceConfig: JSON.stringify({ ossAddress }) }));
+      return JSON.parse(expectOk(await c.call('GetEdgeDriverVersion', { DriverId: id, DriverVersion: version })).Data.SourceConfig).temporaryOssAddress;
+    },
+  };
+}
 
-  // Warm-up: the first upload JITs the path and fills pools, which is not what is measured.
-  const warm = await presign('0.0.1');
-  assert.equal((await fetch(warm.OssPreSignedAddress, { method: 'PUT', body: randomBytes(MIB) })).status, 200);
-
-  const addr = await presign('1.0.0');
+/** PUTs `size` random bytes; checks the server stored what was sent; returns the SHA-256. */
+async function put(url, size) {
   const sent = createHash('sha256');
-  let answer;
-  const upload = await peakGrowth(pid, async () => {
-    const res = await fetch(addr.OssPreSignedAddress, { method: 'PUT', body: randomStream(SIZE, sent), duplex: 'half' });
-    answer = { status: res.status, sha: res.headers.get('x-oss-hash-sha256'), text: await res.text() };
-  });
-  assert.equal(answer.status, 200, answer.text);
+  const res = await fetch(url, { method: 'PUT', body: randomStream(size, sent), duplex: 'half' });
+  const text = await res.text();
+  assert.equal(res.status, 200, text);
   const digest = sent.digest('hex');
-  assert.equal(answer.sha, digest);
+  assert.equal(res.headers.get('x-oss-hash-sha256'), digest, 'the stored object differs from the bytes sent');
+  return digest;
+}
 
-  expectOk(await c.call('CreateEdgeDriverVersion', { DriverId: id, DriverVersion: '1.0.0', EdgeVersion: '2.4.0', SourceConfig: JSON.stringify({ ossAddress: addr.OssAddress }) }));
-  const link = JSON.parse(expectOk(await c.call('GetEdgeDriverVersion', { DriverId: id, DriverVersion: '1.0.0' })).Data.SourceConfig).temporaryOssAddress;
+async function downloadDigest(url) {
+  const res = await fetch(url);
+  assert.equal(res.status, 200);
   const received = createHash('sha256');
-  const download = await peakGrowth(pid, async () => {
-    const res = await fetch(link);
-    assert.equal(res.status, 200);
-    for await (const chunk of res.body) received.update(chunk);
-  });
-  assert.equal(received.digest('hex'), digest);
+  for await (const chunk of res.body) received.update(chunk);
+  return received.digest('hex');
+}
 
-  const mib = (n) => (n / MIB).toFixed(1);
-  console.log(`# 64 MiB: server peak RSS growth ${mib(upload)} MiB on upload, ${mib(download)} MiB on download`);
-  assert.ok(upload < MAX_GROWTH, `the upload grew the server's peak RSS by ${mib(upload)} MiB`);
-  assert.ok(download < MAX_GROWTH, `the download grew the server's peak RSS by ${mib(download)} MiB`);
+const skipWithoutProc = (t) => {
+  if (existsSync('/proc/self/status')) return false;
+  t.skip('no /proc');
+  return true;
+};
+
+test('1 GiB uploads and downloads are streamed: once warm, two more 1 GiB uploads grow the server by a few MiB', async (t) => {
+  if (skipWithoutProc(t)) return;
+  const { pid } = ctx.server;
+  const driver = await packageDriver(ctx.server);
+  const empty = await driver.upload('0.0.1', 0);
+  await empty.put(); // the first request of the path; an empty body, so no transfer warms anything
+
+  const uploads = [];
+  let last;
+  for (const version of ['1.0.0', '1.0.1', '1.0.2']) {
+    last = await driver.upload(version, GIB);
+    uploads.push(await peakGrowth(pid, async () => { last.digest = await last.put(); }));
+  }
+  const link = await driver.temporaryAddress('1.0.2', last.ossAddress);
+  const downloads = [];
+  for (let i = 0; i < 2; i++) {
+    let digest;
+    downloads.push(await peakGrowth(pid, async () => { digest = await downloadDigest(link); }));
+    assert.equal(digest, last.digest, 'the download differs from the upload');
+  }
+
+  console.log(`# 1 GiB, server peak RSS growth: uploads ${uploads.map(mib).join(', ')} MiB; downloads ${downloads.map(mib).join(', ')} MiB`);
+  const [first, ...warm] = uploads;
+  const warmTotal = warm.reduce((a, b) => a + b, 0);
+  assert.ok(first < FIRST_TRANSFER_BOUND, `the first 1 GiB upload grew the server's peak RSS by ${mib(first)} MiB`);
+  assert.ok(warmTotal < WARM_BOUND, `the next two 1 GiB uploads grew the server's peak RSS by ${mib(warmTotal)} MiB`);
+  for (const growth of downloads) {
+    assert.ok(growth < FIRST_TRANSFER_BOUND, `a 1 GiB download grew the server's peak RSS by ${mib(growth)} MiB`);
+  }
+});
+
+test(`${PARALLEL} uploads of 256 MiB side by side grow the server by a bounded buffer each, not by their size`, async (t) => {
+  if (skipWithoutProc(t)) return;
+  const driver = await packageDriver(ctx.server);
+  const uploads = [];
+  for (let i = 0; i < PARALLEL; i++) uploads.push(await driver.upload(`2.0.${i}`, 256 * MIB));
+  const growth = await peakGrowth(ctx.server.pid, () => Promise.all(uploads.map((u) => u.put())));
+  console.log(`# ${PARALLEL} x 256 MiB side by side: server peak RSS growth ${mib(growth)} MiB`);
+  assert.ok(growth < PARALLEL_BOUND, `${PARALLEL} parallel uploads grew the server's peak RSS by ${mib(growth)} MiB`);
 });
