@@ -14,7 +14,7 @@ namespace EdgeRegistry.Drivers;
 /// (the usual flow uploads first and creates the version with the address), but must not be published; a
 /// per-instance config belongs to an existing version.
 /// </summary>
-public sealed class CreateEdgeOssPreSignedAddress(IDriverStore drivers, IObjectCatalog catalog, PackageLinks links, TimeProvider time)
+public sealed class CreateEdgeOssPreSignedAddress(IDriverStore drivers, IObjectCatalog catalog, IObjectLinks links, TimeProvider time)
     : RpcOperation<CreateEdgeOssPreSignedAddress.Request>
 {
     public sealed record Request(string Type, string DriverId, string Version, string FileName, string InstanceId);

@@ -36,7 +36,7 @@ public sealed record DriverView(Driver Driver, bool WithIsApply) : IWireObject
 /// A version as Get and QueryEdgeDriverVersion return it. When a code package is stored, SourceConfig gains a
 /// <c>temporaryOssAddress</c>: a download link made fresh for this response, valid five minutes.
 /// </summary>
-public sealed record DriverVersionView(DriverVersion Version, PackageLinks Links) : IWireObject
+public sealed record DriverVersionView(DriverVersion Version, IObjectLinks Links) : IWireObject
 {
     public void WriteTo(IWireWriter w)
     {

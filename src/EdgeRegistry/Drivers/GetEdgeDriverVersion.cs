@@ -6,7 +6,7 @@ using EdgeRegistry.Storage;
 
 namespace EdgeRegistry.Drivers;
 
-public sealed class GetEdgeDriverVersion(IDriverStore store, PackageLinks links) : RpcOperation<VersionKey>
+public sealed class GetEdgeDriverVersion(IDriverStore store, IObjectLinks links) : RpcOperation<VersionKey>
 {
     public override string Action => nameof(GetEdgeDriverVersion);
 

@@ -10,7 +10,7 @@ namespace EdgeRegistry.Drivers;
 /// The seed operation: a page of a driver's versions, newest created first (ties: version descending), optionally
 /// one exact version or one state. <c>Total</c> counts every match; a page past the end is empty.
 /// </summary>
-public sealed class QueryEdgeDriverVersion(IDriverStore store, PackageLinks links) : RpcOperation<QueryEdgeDriverVersion.Request>
+public sealed class QueryEdgeDriverVersion(IDriverStore store, IObjectLinks links) : RpcOperation<QueryEdgeDriverVersion.Request>
 {
     public sealed record Request(string DriverId, int CurrentPage, int PageSize, VersionFilter Filter);
 

@@ -52,6 +52,7 @@ public static class ServerHost
         services.AddSingleton<QuotaOverrides>();
         services.AddHostedService(s => s.GetRequiredService<QuotaOverrides>());
         services.AddSingleton<PackageLinks>();
+        services.AddSingleton<IObjectLinks>(s => s.GetRequiredService<PackageLinks>());
         services.AddSingleton<PackageReferences>();
         services.AddSingleton<OrphanSweeper>();
         services.AddHostedService(s => s.GetRequiredService<OrphanSweeper>());

@@ -19,7 +19,7 @@ public enum LinkCheck
 /// and the object key (HMAC-SHA1 with the server's link key, which lives sealed in the store so every replica signs
 /// alike and links outlive restarts), so a link opens one object, for one method, until it expires.
 /// </summary>
-public sealed class PackageLinks(TimeProvider time)
+public sealed class PackageLinks(TimeProvider time) : IObjectLinks
 {
     public const string PathPrefix = "/oss/";
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(300);
@@ -42,7 +42,6 @@ public sealed class PackageLinks(TimeProvider time)
         _publicBase!.GetLeftPart(UriPartial.Authority) + _publicBase.AbsolutePath.TrimEnd('/') + PathPrefix +
         string.Join('/', key.Split('/').Select(Uri.EscapeDataString));
 
-    /// <summary>The object's URL, valid for <paramref name="method"/> (PUT to upload, GET to download) for five minutes.</summary>
     public string Presigned(string key, string method)
     {
         var expires = time.GetUtcNow().Add(Lifetime).ToUnixTimeSeconds();

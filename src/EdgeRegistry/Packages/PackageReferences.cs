@@ -11,7 +11,7 @@ namespace EdgeRegistry.Packages;
 /// <c>SourceConfig.ossAddress</c> a code package, each FILE entry of <c>DriverConfig</c> a default config file.
 /// An object of another tenant is reported exactly like one that does not exist.
 /// </summary>
-public sealed class PackageReferences(IObjectCatalog catalog, PackageLinks links, IDriverStore drivers)
+public sealed class PackageReferences(IObjectCatalog catalog, IObjectLinks links, IDriverStore drivers)
 {
     public async Task<ObjectReferences> ResolveAsync(TenantScope scope, string driverId, DriverVersionContent content, CancellationToken cancellationToken)
     {
