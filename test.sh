@@ -36,7 +36,7 @@ echo "== interop tests (official Alibaba Node clients)"
 ./edgereg --version >/dev/null  # builds the server the interop suite starts
 (cd tests/interop && npm ci --no-audit --no-fund --loglevel=error >"$logs/npm.log" 2>&1) || { cat "$logs/npm.log"; }
 (cd tests/interop && node --test --test-reporter=tap 2>&1) >"$logs/interop.log"
-grep -E "^not ok|^# (pass|fail)" "$logs/interop.log" || true
+grep -E "^not ok|^# (pass|fail)|peak RSS growth" "$logs/interop.log" || true
 ip=$(grep -E "^# pass [0-9]+" "$logs/interop.log" | tail -1 | awk '{print $3}')
 if_=$(grep -E "^# fail [0-9]+" "$logs/interop.log" | tail -1 | awk '{print $3}')
 if [[ -z "$ip" || -z "$if_" ]]; then
