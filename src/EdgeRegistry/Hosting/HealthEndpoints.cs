@@ -1,4 +1,4 @@
-using EdgeRegistry.Storage.Sqlite;
+using EdgeRegistry.Storage;
 
 namespace EdgeRegistry.Hosting;
 
@@ -11,11 +11,11 @@ public static class HealthEndpoints
     public static void Map(WebApplication app)
     {
         app.MapGet("/health/live", () => Results.Text("Healthy"));
-        app.MapGet("/health/ready", (SqliteDatabase database, ILoggerFactory logs) =>
+        app.MapGet("/health/ready", async (IStorageLifecycle storage, ILoggerFactory logs, CancellationToken cancellationToken) =>
         {
             try
             {
-                return database.IsReachable() ? Results.Text("Healthy") : Results.Text("Not migrated", statusCode: 503);
+                return await storage.IsReadyAsync(cancellationToken) ? Results.Text("Healthy") : Results.Text("Not migrated", statusCode: 503);
             }
             catch (Exception e)
             {

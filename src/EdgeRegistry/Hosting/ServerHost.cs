@@ -5,7 +5,6 @@ using EdgeRegistry.Auth;
 using EdgeRegistry.Packages;
 using EdgeRegistry.Rpc;
 using EdgeRegistry.Storage;
-using EdgeRegistry.Storage.Sqlite;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -35,7 +34,7 @@ public static class ServerHost
         var services = builder.Services;
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
-        AddStorage(services, settings);
+        services.AddRegistryStorage(settings);
         services.AddSingleton(new SecretProtector(MasterKey.Load(settings)));
         services.AddSingleton<IAccessKeyResolver, CachedAccessKeyResolver>();
         services.AddSingleton<INonceStore, InMemoryNonceStore>();
@@ -72,7 +71,8 @@ public static class ServerHost
     public static async Task<Uri> StartAsync(WebApplication app, CancellationToken cancellationToken = default)
     {
         var settings = app.Services.GetRequiredService<ServerSettings>();
-        var applied = app.Services.GetRequiredService<SqliteDatabase>().Migrate();
+        var storage = app.Services.GetRequiredService<IStorageLifecycle>();
+        var applied = await storage.MigrateAsync(cancellationToken);
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("EdgeRegistry");
         if (applied > 0)
         {
@@ -98,8 +98,7 @@ public static class ServerHost
             // "Any free port" is only known now; nothing could reach the server before it was bound.
             links.Configure(address, linkKey);
         }
-        log.LogInformation("EdgeRegistry is listening on {Address} ({Storage})", address,
-            settings.InMemory ? "in memory" : Path.GetFullPath(settings.DataDir));
+        log.LogInformation("EdgeRegistry is listening on {Address} ({Storage})", address, storage.Description);
         return address;
     }
 
@@ -110,25 +109,5 @@ public static class ServerHost
         var candidate = Convert.ToBase64String(protector.Encrypt(Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))));
         var sealedKey = await services.GetRequiredService<IAccountStore>().GetOrAddSettingAsync("link-signing-key", candidate, cancellationToken);
         return Convert.FromBase64String(protector.Decrypt(Convert.FromBase64String(sealedKey)));
-    }
-
-    private static void AddStorage(IServiceCollection services, ServerSettings settings)
-    {
-        if (!settings.InMemory)
-        {
-            Directory.CreateDirectory(settings.DataDir);
-        }
-
-        var database = settings.InMemory
-            ? SqliteDatabase.OpenInMemory()
-            : SqliteDatabase.OpenFile(Path.Combine(settings.DataDir, "edgereg.db"));
-        services.AddSingleton(database);
-        services.AddSingleton<IDriverStore, SqliteDriverStore>();
-        services.AddSingleton<IAccountStore, SqliteAccountStore>();
-        services.AddSingleton<IAdminStore, SqliteAdminStore>();
-        services.AddSingleton<IObjectCatalog, SqliteObjectCatalog>();
-        services.AddSingleton<IBlobStore>(settings.InMemory
-            ? new InMemoryBlobStore()
-            : new FileSystemBlobStore(Path.Combine(settings.DataDir, "blobs")));
     }
 }
