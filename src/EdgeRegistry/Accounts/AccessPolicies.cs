@@ -1,17 +1,34 @@
 using System.Collections.Concurrent;
 using EdgeRegistry.Accounts.Policies;
+using EdgeRegistry.Changes;
 
 namespace EdgeRegistry.Accounts;
 
 /// <summary>
 /// The RAM permission check of the request path: the parsed policies of each RAM user, remembered briefly (a
-/// request must not parse JSON documents), forgotten at once when this replica's admin API changes them.
+/// request must not parse JSON documents), forgotten as soon as the change feed says they changed.
 /// </summary>
-public sealed class AccessPolicies(IAdminStore store, TimeProvider time)
+public sealed class AccessPolicies
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
 
     private readonly ConcurrentDictionary<(string Account, string User), (IReadOnlyList<PolicyDocument> Policies, DateTimeOffset Until)> _cache = new();
+    private readonly IAdminStore store;
+    private readonly TimeProvider time;
+
+    public AccessPolicies(IAdminStore store, TimeProvider time, IChangeFeed changes)
+    {
+        (this.store, this.time) = (store, time);
+        changes.Subscribe((change, token) =>
+        {
+            if (change is UserPoliciesChanged policies)
+            {
+                Forget(policies.AccountId);
+            }
+
+            return ValueTask.CompletedTask;
+        });
+    }
 
     /// <summary>Why a document cannot be stored, or null when it parses.</summary>
     public static string? Validate(string document) => PolicyDocument.Parse(document) is { IsValid: false } result ? result.Message : null;
@@ -30,8 +47,7 @@ public sealed class AccessPolicies(IAdminStore store, TimeProvider time)
         return PolicyEvaluator.Evaluate(cached.Policies, action, accountId) == PolicyDecision.Allow;
     }
 
-    /// <summary>Drops the account's users' policies after a change through this replica's admin API.</summary>
-    public void Forget(string accountId)
+    private void Forget(string accountId)
     {
         foreach (var key in _cache.Keys.Where(k => k.Account == accountId))
         {

@@ -1,5 +1,5 @@
 using EdgeRegistry.Accounts;
-using EdgeRegistry.Auth;
+using EdgeRegistry.Changes;
 
 namespace EdgeRegistry.Admin;
 
@@ -24,10 +24,10 @@ public static class AdminAccountEndpoints
         admin.MapGet("/accounts/{accountId}/keys", ListKeysAsync);
         admin.MapPost("/accounts/{accountId}/keys", CreateKeyAsync);
         admin.MapMethods("/accounts/{accountId}/keys/{accessKeyId}", ["PATCH"], SetKeyEnabledAsync);
-        admin.MapDelete("/accounts/{accountId}/keys/{accessKeyId}", async (string accountId, string accessKeyId, IAdminStore store, IAccessKeyResolver keys, CancellationToken ct) =>
+        admin.MapDelete("/accounts/{accountId}/keys/{accessKeyId}", async (string accountId, string accessKeyId, IAdminStore store, IChangeFeed changes, CancellationToken ct) =>
         {
             var outcome = await store.DeleteKeyAsync(accountId, accessKeyId, ct);
-            keys.Forget(accessKeyId);
+            await changes.PublishAsync(new AccessKeyChanged(accessKeyId), ct);
             return AdminApi.Outcome(outcome, Results.NoContent);
         });
 
@@ -40,17 +40,17 @@ public static class AdminAccountEndpoints
     }
 
     /// <summary>The user's keys and cached permissions go at once: a user made again under the name starts with nothing.</summary>
-    private static async Task<IResult> DeleteUserAsync(string accountId, string userName, IAdminStore store, IAccessKeyResolver keys, AccessPolicies policies,
+    private static async Task<IResult> DeleteUserAsync(string accountId, string userName, IAdminStore store, IChangeFeed changes,
         CancellationToken ct)
     {
         var userKeys = await store.ListKeysAsync(accountId, userName, ct);
         var outcome = await store.DeleteUserAsync(accountId, userName, ct);
         foreach (var key in userKeys)
         {
-            keys.Forget(key.AccessKeyId);
+            await changes.PublishAsync(new AccessKeyChanged(key.AccessKeyId), ct);
         }
 
-        policies.Forget(accountId);
+        await changes.PublishAsync(new UserPoliciesChanged(accountId), ct);
         return AdminApi.Outcome(outcome, Results.NoContent);
     }
 
@@ -96,7 +96,7 @@ public static class AdminAccountEndpoints
             new { accessKeyId = keyId, accessKeySecret = secret, userName = key.UserName, enabled = key.Enabled, createdMs = key.CreatedMs });
     }
 
-    private static async Task<IResult> SetKeyEnabledAsync(string accountId, string accessKeyId, HttpRequest request, IAdminStore store, IAccessKeyResolver keys, CancellationToken ct)
+    private static async Task<IResult> SetKeyEnabledAsync(string accountId, string accessKeyId, HttpRequest request, IAdminStore store, IChangeFeed changes, CancellationToken ct)
     {
         if (await AdminApi.ReadBodyAsync<SetKeyEnabled>(request) is not { Enabled: { } enabled })
         {
@@ -104,7 +104,7 @@ public static class AdminAccountEndpoints
         }
 
         var outcome = await store.SetKeyEnabledAsync(accountId, accessKeyId, enabled, ct);
-        keys.Forget(accessKeyId);
+        await changes.PublishAsync(new AccessKeyChanged(accessKeyId), ct);
         return AdminApi.Outcome(outcome, Results.NoContent);
     }
 

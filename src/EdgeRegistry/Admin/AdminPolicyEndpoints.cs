@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using EdgeRegistry.Accounts;
-using EdgeRegistry.Quotas;
+using EdgeRegistry.Changes;
 using EdgeRegistry.Rpc;
 
 namespace EdgeRegistry.Admin;
@@ -19,24 +19,24 @@ public static class AdminPolicyEndpoints
                 ? AdminApi.Outcome(AdminOutcome.AccountNotFound, Results.NoContent)
                 : Results.Ok(await store.ListPoliciesAsync(accountId, ct)));
         admin.MapPut("/accounts/{accountId}/policies/{policyName}", PutPolicyAsync);
-        admin.MapDelete("/accounts/{accountId}/policies/{policyName}", async (string accountId, string policyName, IAdminStore store, AccessPolicies policies, CancellationToken ct) =>
+        admin.MapDelete("/accounts/{accountId}/policies/{policyName}", async (string accountId, string policyName, IAdminStore store, IChangeFeed changes, CancellationToken ct) =>
         {
             var outcome = await store.DeletePolicyAsync(accountId, policyName, ct);
-            policies.Forget(accountId);
+            await changes.PublishAsync(new UserPoliciesChanged(accountId), ct);
             return AdminApi.Outcome(outcome, Results.NoContent);
         });
         admin.MapPut("/accounts/{accountId}/users/{userName}/policies/{policyName}",
-            async (string accountId, string userName, string policyName, IAdminStore store, AccessPolicies policies, CancellationToken ct) =>
+            async (string accountId, string userName, string policyName, IAdminStore store, IChangeFeed changes, CancellationToken ct) =>
             {
                 var outcome = await store.AttachPolicyAsync(accountId, userName, policyName, ct);
-                policies.Forget(accountId);
+                await changes.PublishAsync(new UserPoliciesChanged(accountId), ct);
                 return AdminApi.Outcome(outcome, Results.NoContent);
             });
         admin.MapDelete("/accounts/{accountId}/users/{userName}/policies/{policyName}",
-            async (string accountId, string userName, string policyName, IAdminStore store, AccessPolicies policies, CancellationToken ct) =>
+            async (string accountId, string userName, string policyName, IAdminStore store, IChangeFeed changes, CancellationToken ct) =>
             {
                 var outcome = await store.DetachPolicyAsync(accountId, userName, policyName, ct);
-                policies.Forget(accountId);
+                await changes.PublishAsync(new UserPoliciesChanged(accountId), ct);
                 return AdminApi.Outcome(outcome, Results.NoContent);
             });
 
@@ -53,15 +53,15 @@ public static class AdminPolicyEndpoints
                 ? AdminApi.Outcome(AdminOutcome.AccountNotFound, Results.NoContent)
                 : Results.Ok((await store.ListQuotaOverridesAsync(accountId, ct)).Select(q => new { q.Action, q.LimitPerSecond })));
         admin.MapPut("/accounts/{accountId}/quotas/{action}", SetQuotaAsync);
-        admin.MapDelete("/accounts/{accountId}/quotas/{action}", async (string accountId, string action, IAdminStore store, QuotaOverrides quotas, CancellationToken ct) =>
+        admin.MapDelete("/accounts/{accountId}/quotas/{action}", async (string accountId, string action, IAdminStore store, IChangeFeed changes, CancellationToken ct) =>
         {
             var outcome = await store.RemoveQuotaOverrideAsync(accountId, action, ct);
-            await quotas.RefreshAsync(ct);
+            await changes.PublishAsync(new QuotaOverridesChanged(accountId), ct);
             return AdminApi.Outcome(outcome, Results.NoContent);
         });
     }
 
-    private static async Task<IResult> PutPolicyAsync(string accountId, string policyName, HttpRequest request, IAdminStore store, AccessPolicies policies, CancellationToken ct)
+    private static async Task<IResult> PutPolicyAsync(string accountId, string policyName, HttpRequest request, IAdminStore store, IChangeFeed changes, CancellationToken ct)
     {
         if (!AdminApi.IsPolicyName(policyName))
         {
@@ -76,7 +76,7 @@ public static class AdminPolicyEndpoints
         }
 
         var outcome = await store.PutPolicyAsync(accountId, policyName, document, ct);
-        policies.Forget(accountId);
+        await changes.PublishAsync(new UserPoliciesChanged(accountId), ct);
         return outcome != AdminOutcome.Ok
             ? AdminApi.Outcome(outcome, Results.NoContent)
             : Results.Ok((await store.ListPoliciesAsync(accountId, ct)).First(p => p.PolicyName == policyName));
@@ -98,7 +98,7 @@ public static class AdminPolicyEndpoints
                 (await store.ListInstancesAsync(accountId, ct)).First(i => i.InstanceId == instanceId));
     }
 
-    private static async Task<IResult> SetQuotaAsync(string accountId, string action, HttpRequest request, IAdminStore store, QuotaOverrides quotas,
+    private static async Task<IResult> SetQuotaAsync(string accountId, string action, HttpRequest request, IAdminStore store, IChangeFeed changes,
         ActionTable actions, CancellationToken ct)
     {
         if (action != "*" && !actions.IsKnown(action))
@@ -112,7 +112,7 @@ public static class AdminPolicyEndpoints
         }
 
         var outcome = await store.SetQuotaOverrideAsync(new QuotaOverride(accountId, action, body.LimitPerSecond), ct);
-        await quotas.RefreshAsync(ct);
+        await changes.PublishAsync(new QuotaOverridesChanged(accountId), ct);
         return AdminApi.Outcome(outcome, Results.NoContent);
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using EdgeRegistry.Accounts;
+using EdgeRegistry.Changes;
 
 namespace EdgeRegistry.Auth;
 
@@ -10,21 +11,35 @@ public sealed record ResolvedAccessKey(string AccessKeyId, string AccountId, str
 public interface IAccessKeyResolver
 {
     ValueTask<ResolvedAccessKey?> FindAsync(string accessKeyId, CancellationToken cancellationToken);
-
-    /// <summary>Drops what this process remembers of the key, after an administrator changed it.</summary>
-    void Forget(string accessKeyId);
 }
 
 /// <summary>
 /// Looks keys up in the store and decrypts their secrets, remembering the answer briefly: every request needs its
 /// key, and a flood of requests with an unknown key should not each cost a database read. A disabled or deleted
-/// key stops working at once on the replica whose admin API changed it, and within <see cref="Lifetime"/> on others.
+/// key stops working as soon as the change feed says so, and within <see cref="Lifetime"/> in any case.
 /// </summary>
-public sealed class CachedAccessKeyResolver(IAccountStore accounts, SecretProtector protector, TimeProvider time) : IAccessKeyResolver
+public sealed class CachedAccessKeyResolver : IAccessKeyResolver
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
 
     private readonly ConcurrentDictionary<string, (ResolvedAccessKey? Key, DateTimeOffset Until)> _cache = new(StringComparer.Ordinal);
+    private readonly IAccountStore accounts;
+    private readonly SecretProtector protector;
+    private readonly TimeProvider time;
+
+    public CachedAccessKeyResolver(IAccountStore accounts, SecretProtector protector, TimeProvider time, IChangeFeed changes)
+    {
+        (this.accounts, this.protector, this.time) = (accounts, protector, time);
+        changes.Subscribe((change, token) =>
+        {
+            if (change is AccessKeyChanged key)
+            {
+                _cache.TryRemove(key.AccessKeyId, out _);
+            }
+
+            return ValueTask.CompletedTask;
+        });
+    }
 
     public async ValueTask<ResolvedAccessKey?> FindAsync(string accessKeyId, CancellationToken cancellationToken)
     {
@@ -48,5 +63,4 @@ public sealed class CachedAccessKeyResolver(IAccountStore accounts, SecretProtec
         return resolved;
     }
 
-    public void Forget(string accessKeyId) => _cache.TryRemove(accessKeyId, out _);
 }

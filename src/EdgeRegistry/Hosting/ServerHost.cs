@@ -2,6 +2,7 @@ using EdgeRegistry.Accounts;
 using EdgeRegistry.Admin;
 using EdgeRegistry.Quotas;
 using EdgeRegistry.Auth;
+using EdgeRegistry.Changes;
 using EdgeRegistry.Packages;
 using EdgeRegistry.Rpc;
 using EdgeRegistry.Storage;
@@ -36,6 +37,7 @@ public static class ServerHost
         services.AddSingleton(TimeProvider.System);
         services.AddRegistryStorage(settings);
         services.AddSingleton(new SecretProtector(MasterKey.Load(settings)));
+        services.AddSingleton<IChangeFeed, InProcessChangeFeed>();
         services.AddSingleton<IAccessKeyResolver, CachedAccessKeyResolver>();
         services.AddSingleton<INonceStore, InMemoryNonceStore>();
         services.AddSingleton<RequestAuthenticator>();

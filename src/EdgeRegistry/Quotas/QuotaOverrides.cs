@@ -1,14 +1,32 @@
 using EdgeRegistry.Accounts;
+using EdgeRegistry.Changes;
 
 namespace EdgeRegistry.Quotas;
 
 /// <summary>
-/// Keeps the limits snapshot in step with the overrides in the store: at start-up, at once after this replica's
-/// admin API changes them, and every <see cref="RefreshPeriod"/> for changes made through another replica.
+/// Keeps the limits snapshot in step with the overrides in the store: at start-up, as soon as the change feed says
+/// they changed, and every <see cref="RefreshPeriod"/> in case a change notice was lost.
 /// </summary>
-public sealed class QuotaOverrides(IAdminStore store, QuotaLimitsSource limits, TimeProvider time, ILogger<QuotaOverrides> log) : BackgroundService
+public sealed class QuotaOverrides : BackgroundService
 {
     public static readonly TimeSpan RefreshPeriod = TimeSpan.FromSeconds(10);
+
+    private readonly IAdminStore store;
+    private readonly QuotaLimitsSource limits;
+    private readonly TimeProvider time;
+    private readonly ILogger<QuotaOverrides> log;
+
+    public QuotaOverrides(IAdminStore store, QuotaLimitsSource limits, TimeProvider time, ILogger<QuotaOverrides> log, IChangeFeed changes)
+    {
+        (this.store, this.limits, this.time, this.log) = (store, limits, time, log);
+        changes.Subscribe(async (change, cancellationToken) =>
+        {
+            if (change is QuotaOverridesChanged)
+            {
+                await RefreshAsync(cancellationToken);
+            }
+        });
+    }
 
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {

@@ -1,0 +1,13 @@
+namespace EdgeRegistry.Changes;
+
+/// <summary>A change that replicas holding a cache of it must hear about; published after the store committed it.</summary>
+public abstract record RegistryChange;
+
+/// <summary>An AccessKey was disabled, enabled, deleted, or its user deleted.</summary>
+public sealed record AccessKeyChanged(string AccessKeyId) : RegistryChange;
+
+/// <summary>A policy of the account, or which policies its users have, changed.</summary>
+public sealed record UserPoliciesChanged(string AccountId) : RegistryChange;
+
+/// <summary>A quota override was set or removed.</summary>
+public sealed record QuotaOverridesChanged(string AccountId) : RegistryChange;
