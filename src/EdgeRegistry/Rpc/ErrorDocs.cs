@@ -15,7 +15,7 @@ public static class ErrorDocs
     [
         ("MissingParameter", "400", "A common parameter (Action, Version, AccessKeyId, Signature…, or a V3 x-acs-* header) is absent."),
         ("Missing<Name>", "400", "A required operation parameter is absent or empty, e.g. MissingDriverId."),
-        ("InvalidParameter", "400", "A parameter has the wrong type, is given twice, or holds a character XML cannot carry."),
+        ("InvalidParameter", "400", "A parameter has the wrong type, is given twice, is not a parameter of any Iot action, or holds a character XML cannot carry."),
         ("InvalidParameter.Format", "400", "Format is neither JSON nor XML."),
         ("InvalidVersion", "400", "Version is not 2018-01-20."),
         ("InvalidAction.NotFound", "404", "The Action is not an action of the Iot API."),

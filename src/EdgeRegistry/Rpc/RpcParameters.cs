@@ -30,7 +30,7 @@ public sealed class RpcParameters
     public byte[] Body { get; }
 
     /// <summary>
-    /// Why the parameters are unusable (a name given twice, a character XML cannot carry), kept rather than thrown
+    /// Why the parameters are unusable (a name no Iot action uses or given twice, a character XML cannot carry), kept rather than thrown
     /// so that the error can still be answered in the Format the request asked for.
     /// </summary>
     public string? Problem { get; }
@@ -69,6 +69,11 @@ public sealed class RpcParameters
 
     private static string? Add(Dictionary<string, string> all, string name, string value)
     {
+        if (ParameterNames.Problem(name) is { } badName)
+        {
+            return badName;
+        }
+
         if (!all.TryAdd(name, value))
         {
             return $"The parameter {name} is given more than once.";
