@@ -16,7 +16,7 @@ public static class RpcErrors
     public static RpcException InvalidParameter(string message) => Gateway(400, "InvalidParameter", message);
 
     public static RpcException InvalidFormat(string value) => Gateway(400, "InvalidParameter.Format",
-        $"Specified parameter Format \"{value}\" is not valid; use JSON or XML.");
+        $"Specified parameter Format \"{ClientText.Quote(value)}\" is not valid; use JSON or XML.");
 
     public static RpcException InvalidVersion() => Gateway(400, "InvalidVersion", "Specified parameter Version is not valid.");
 
