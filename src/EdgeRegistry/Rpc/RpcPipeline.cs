@@ -69,7 +69,7 @@ public sealed class RpcPipeline(
 
             if (parameters.Problem is { } problem)
             {
-                throw RpcErrors.InvalidParameter(problem);
+                throw problem;
             }
 
             state.Signed = SignedRequest.From(http.Request, parameters);
