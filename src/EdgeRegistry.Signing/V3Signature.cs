@@ -11,11 +11,17 @@ public static class V3Signature
 {
     public const string EmptyBodySha256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
-    /// <summary>Query parameters sorted by name; names as they are, values strictly encoded.</summary>
+    /// <summary>
+    /// Query parameters sorted by name (then value), names and values strictly encoded, as Alibaba's V3 description
+    /// says. The official Node client leaves names as they are, which is the same text for the plain ASCII names
+    /// every Iot parameter has; an unencoded name with <c>=</c> or <c>&amp;</c> would let <c>A=a&amp;B=b</c> and a
+    /// single parameter named <c>A=a&amp;B</c> share one canonical string, and so one signature.
+    /// </summary>
     public static string CanonicalQuery(IEnumerable<KeyValuePair<string, string>> query) =>
         string.Join('&', query
             .OrderBy(p => p.Key, StringComparer.Ordinal)
-            .Select(p => p.Key + "=" + AcsPercentEncoding.Encode(p.Value)));
+            .ThenBy(p => p.Value, StringComparer.Ordinal)
+            .Select(p => AcsPercentEncoding.Encode(p.Key) + "=" + AcsPercentEncoding.Encode(p.Value)));
 
     /// <param name="header">Looks a header up by its lower-case name; null when absent.</param>
     public static string CanonicalRequest(

@@ -122,6 +122,13 @@ public sealed class RequestAuthenticator(IAccessKeyResolver keys, INonceStore no
             }
         }
 
+        // x-acs-content-sha256 pins the body's bytes, but Content-Type decides whether they are read as parameters:
+        // left unsigned, it could be changed to drop a form body's parameters under the same signature.
+        if (parameters.Body.Length > 0 && !signed.Contains("content-type"))
+        {
+            throw RpcErrors.IncompleteSignature("SignedHeaders must include content-type when the request has a body.");
+        }
+
         var declaredHash = request.Headers["x-acs-content-sha256"].ToString();
         if (!string.Equals(declaredHash, V3Signature.HexSha256(parameters.Body), StringComparison.OrdinalIgnoreCase))
         {

@@ -26,8 +26,8 @@ public static class ServerHost
             kestrel.Listen(settings.ListenEndpoint());
             // V3 clients and pop-core's GET put every parameter in the URL: a few 64 KiB JSON values, percent-encoded
             // up to three times their size, must fit in the request line (Kestrel's default is 8 KiB).
-            kestrel.Limits.MaxRequestLineSize = RpcParameters.MaxBodyBytes;
-            kestrel.Limits.MaxRequestHeadersTotalSize = RpcParameters.MaxBodyBytes + 64 * 1024;
+            kestrel.Limits.MaxRequestLineSize = RequestBody.MaxBytes;
+            kestrel.Limits.MaxRequestHeadersTotalSize = RequestBody.MaxBytes + 64 * 1024;
             kestrel.Limits.MaxRequestBufferSize = kestrel.Limits.MaxRequestHeadersTotalSize;
         });
         ServerLogging.Configure(builder.Logging, builder.Configuration);

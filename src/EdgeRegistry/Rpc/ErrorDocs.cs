@@ -15,7 +15,7 @@ public static class ErrorDocs
     [
         ("MissingParameter", "400", "A common parameter (Action, Version, AccessKeyId, Signature…, or a V3 x-acs-* header) is absent."),
         ("Missing<Name>", "400", "A required operation parameter is absent or empty, e.g. MissingDriverId."),
-        ("InvalidParameter", "400", "A parameter has the wrong type, is given twice, or holds a character XML cannot carry."),
+        ("InvalidParameter", "400", "A parameter has the wrong type, is given twice, is not a parameter of any Iot action, or holds a character XML cannot carry; or the request body is too large or malformed."),
         ("InvalidParameter.Format", "400", "Format is neither JSON nor XML."),
         ("InvalidVersion", "400", "Version is not 2018-01-20."),
         ("InvalidAction.NotFound", "404", "The Action is not an action of the Iot API."),
@@ -28,6 +28,7 @@ public static class ErrorDocs
         ("IncompleteSignature", "400", "Signature parts are missing or malformed, or the method or algorithm is not supported."),
         ("SignatureDoesNotMatch", "400", "The signature is wrong, usually a wrong secret; the message carries the server's string to sign."),
         ("InvalidSecurityToken.Malformed", "400", "An STS SecurityToken was sent; EdgeRegistry issues none."),
+        ("RequestTimeout", "408", "The request body came slower than the server's minimum data rate; nothing was done, send it again."),
         ("InternalError", "500", "A bug; the server log has it under the RequestId."),
     ];
 

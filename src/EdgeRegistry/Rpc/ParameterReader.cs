@@ -43,9 +43,11 @@ public sealed class ParameterReader(RpcParameters parameters)
                 throw RpcErrors.InvalidParameter($"The parameter {key} is not a valid list item: use {name}.1, {name}.2, ….");
             }
 
-            if (value.Length > 0)
+            // Names are checked on the way in (no leading zeros, no name twice), so no two items share an index;
+            // should one slip through, it is the caller's error, not a crash.
+            if (value.Length > 0 && !items.TryAdd(index, value))
             {
-                items.Add(index, value);
+                throw RpcErrors.InvalidParameter($"The list {name} has item {index} more than once.");
             }
         }
 

@@ -16,7 +16,7 @@ public static class RpcErrors
     public static RpcException InvalidParameter(string message) => Gateway(400, "InvalidParameter", message);
 
     public static RpcException InvalidFormat(string value) => Gateway(400, "InvalidParameter.Format",
-        $"Specified parameter Format \"{value}\" is not valid; use JSON or XML.");
+        $"Specified parameter Format \"{ClientText.Quote(value)}\" is not valid; use JSON or XML.");
 
     public static RpcException InvalidVersion() => Gateway(400, "InvalidVersion", "Specified parameter Version is not valid.");
 
@@ -51,6 +51,13 @@ public static class RpcErrors
 
     public static RpcException ForbiddenRam() => Gateway(403, "Forbidden.RAM",
         "User not authorized to operate on the specified resource, or this API doesn't support RAM.");
+
+    /// <summary>
+    /// The body came slower than Kestrel's minimum data rate. 408 rather than 400: the request was not wrong, it was
+    /// incomplete, nothing ran, and sending it again is safe — which is what 408 tells clients and proxies.
+    /// </summary>
+    public static RpcException RequestTimeout() => Gateway(408, "RequestTimeout",
+        "The request body did not arrive in time (it came slower than the server's minimum data rate); nothing was done. Send the request again.");
 
     public static RpcException InternalError() => Gateway(500, "InternalError",
         "The request processing has failed due to some unknown error.");

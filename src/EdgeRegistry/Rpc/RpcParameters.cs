@@ -10,12 +10,9 @@ namespace EdgeRegistry.Rpc;
 /// </summary>
 public sealed class RpcParameters
 {
-    /// <summary>A form body larger than this is refused; the largest legitimate request is a few 64 KiB JSON values.</summary>
-    public const int MaxBodyBytes = 1024 * 1024;
-
     private readonly Dictionary<string, string> _all;
 
-    private RpcParameters(Dictionary<string, string> all, List<KeyValuePair<string, string>> query, byte[] body, string? problem)
+    private RpcParameters(Dictionary<string, string> all, List<KeyValuePair<string, string>> query, byte[] body, RpcException? problem)
     {
         _all = all;
         Query = query;
@@ -30,10 +27,11 @@ public sealed class RpcParameters
     public byte[] Body { get; }
 
     /// <summary>
-    /// Why the parameters are unusable (a name given twice, a character XML cannot carry), kept rather than thrown
-    /// so that the error can still be answered in the Format the request asked for.
+    /// Why the parameters are unusable (a body that could not be read, a name no Iot action uses or given twice,
+    /// a character XML cannot carry), kept rather than thrown so that the error can still be answered in the
+    /// Format the request asked for.
     /// </summary>
-    public string? Problem { get; }
+    public RpcException? Problem { get; }
 
     public string? this[string name] => _all.GetValueOrDefault(name);
 
@@ -52,7 +50,7 @@ public sealed class RpcParameters
             }
         }
 
-        var body = await ReadBodyAsync(request, cancellationToken);
+        var (body, unreadable) = await RequestBody.ReadAsync(request, cancellationToken);
         if (body.Length > 0 && IsForm(request.ContentType))
         {
             foreach (var (name, values) in QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body)))
@@ -64,11 +62,16 @@ public sealed class RpcParameters
             }
         }
 
-        return new RpcParameters(all, query, body, problem);
+        return new RpcParameters(all, query, body, unreadable ?? (problem is null ? null : RpcErrors.InvalidParameter(problem)));
     }
 
     private static string? Add(Dictionary<string, string> all, string name, string value)
     {
+        if (ParameterNames.Problem(name) is { } badName)
+        {
+            return badName;
+        }
+
         if (!all.TryAdd(name, value))
         {
             return $"The parameter {name} is given more than once.";
@@ -100,32 +103,4 @@ public sealed class RpcParameters
 
     private static bool IsForm(string? contentType) =>
         contentType is not null && contentType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
-
-    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength is 0 || (request.ContentLength is null && !HttpMethods.IsPost(request.Method)))
-        {
-            return [];
-        }
-
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            throw RpcErrors.InvalidParameter($"The request body is larger than {MaxBodyBytes} bytes.");
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                throw RpcErrors.InvalidParameter($"The request body is larger than {MaxBodyBytes} bytes.");
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
 }

@@ -21,20 +21,47 @@ public sealed class RpcPipeline(
     RpcResponseWriter writer,
     ILogger<RpcPipeline> log)
 {
+    /// <summary>What the request log reports when the client went away before it could be answered (nginx's code).</summary>
+    public const int ClientClosedRequest = 499;
+
     public async Task HandleAsync(HttpContext http)
     {
         var started = Stopwatch.GetTimestamp();
         var requestId = Guid.NewGuid().ToString().ToUpperInvariant();
         http.Response.Headers["x-acs-request-id"] = requestId;
+        var state = new RequestState();
+        var status = ClientClosedRequest;
+        try
+        {
+            await RunAsync(http, requestId, state);
+            status = http.Response.StatusCode;
+        }
+        catch (Exception e) when (IsClientGone(e, http))
+        {
+            // Nobody is left to answer; the log line below says so.
+        }
+        catch
+        {
+            // Only writing an answer can fail here, and the writers are built never to; Kestrel answers 500.
+            status = StatusCodes.Status500InternalServerError;
+            throw;
+        }
+        finally
+        {
+            log.LogInformation("{Action} {Status} {Code} key={AccessKeyId} {ElapsedMs:0.0}ms {RequestId}",
+                state.Signed?.Action ?? "-", status, status == ClientClosedRequest ? "ClientClosedRequest" : state.Failure?.Code ?? "Success",
+                state.Signed?.AccessKeyId ?? "-", Stopwatch.GetElapsedTime(started).TotalMilliseconds, requestId);
+        }
+    }
+
+    /// <summary>Answers the request: the operation's result, or the error that ended it.</summary>
+    private async Task RunAsync(HttpContext http, string requestId, RequestState state)
+    {
         var cancellationToken = http.RequestAborted;
-        var format = WireFormat.Xml;
-        SignedRequest? signed = null;
-        var inOperation = false;
-        RpcError? failure = null;
         try
         {
             var parameters = await RpcParameters.ReadAsync(http.Request, cancellationToken);
-            format = SignedRequest.DetectFormat(http.Request, parameters, out var invalidFormat);
+            state.Format = SignedRequest.DetectFormat(http.Request, parameters, out var invalidFormat);
             if (invalidFormat is not null)
             {
                 throw invalidFormat;
@@ -42,15 +69,15 @@ public sealed class RpcPipeline(
 
             if (parameters.Problem is { } problem)
             {
-                throw RpcErrors.InvalidParameter(problem);
+                throw problem;
             }
 
-            signed = SignedRequest.From(http.Request, parameters);
-            var operation = ResolveAction(signed);
-            var caller = await authenticator.AuthenticateAsync(http.Request, parameters, signed, cancellationToken);
+            state.Signed = SignedRequest.From(http.Request, parameters);
+            var operation = ResolveAction(state.Signed);
+            var caller = await authenticator.AuthenticateAsync(http.Request, parameters, state.Signed, cancellationToken);
             if (operation is null)
             {
-                throw RpcErrors.UnsupportedOperation(signed.Action!, actions.Supported);
+                throw RpcErrors.UnsupportedOperation(state.Signed.Action!, actions.Supported);
             }
 
             if (await quotas.CheckAsync(caller.AccountId, operation.Action, cancellationToken) is { IsAllowed: false } throttled)
@@ -65,31 +92,31 @@ public sealed class RpcPipeline(
             }
 
             var scope = await scopes.ResolveAsync(caller, parameters["IotInstanceId"], cancellationToken);
-            inOperation = true;
+            state.InOperation = true;
             var body = await operation.InvokeAsync(new RpcCall(parameters, scope), cancellationToken);
-            await writer.WriteSuccessAsync(http.Response, format, operation.Action, requestId, body);
+            await writer.WriteSuccessAsync(http.Response, state.Format, operation.Action, requestId, body);
+            return;
         }
         catch (RpcException e)
         {
-            failure = e.Error;
-            await writer.WriteErrorAsync(http.Response, format, signed?.Action, requestId, e.Error);
+            state.Failure = e.Error;
         }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (!IsClientGone(e, http))
         {
-            log.LogError(e, "Request {RequestId} ({Action}) failed", requestId, signed?.Action);
-            failure = (inOperation ? RpcErrors.SystemException() : RpcErrors.InternalError()).Error;
-            if (!http.Response.HasStarted)
+            log.LogError(e, "Request {RequestId} ({Action}) failed", requestId, state.Signed?.Action);
+            state.Failure = (state.InOperation ? RpcErrors.SystemException() : RpcErrors.InternalError()).Error;
+            if (http.Response.HasStarted)
             {
-                await writer.WriteErrorAsync(http.Response, format, signed?.Action, requestId, failure);
+                return;
             }
         }
-        finally
-        {
-            log.LogInformation("{Action} {Status} {Code} key={AccessKeyId} {ElapsedMs:0.0}ms {RequestId}",
-                signed?.Action ?? "-", http.Response.StatusCode, failure?.Code ?? "Success", signed?.AccessKeyId ?? "-",
-                Stopwatch.GetElapsedTime(started).TotalMilliseconds, requestId);
-        }
+
+        await writer.WriteErrorAsync(http.Response, state.Format, state.Signed?.Action, requestId, state.Failure);
     }
+
+    /// <summary>The client aborted or reset the connection (the body reader reports that as a cancellation).</summary>
+    private static bool IsClientGone(Exception e, HttpContext http) =>
+        http.RequestAborted.IsCancellationRequested || e is OperationCanceledException;
 
     /// <summary>The operation for a known, implemented Action; null for a known one not implemented yet.</summary>
     private IRpcOperation? ResolveAction(SignedRequest signed)
@@ -112,5 +139,17 @@ public sealed class RpcPipeline(
         }
 
         return actions.IsKnown(signed.Action) ? actions.Find(signed.Action) : throw RpcErrors.ActionNotFound();
+    }
+
+    /// <summary>What the log line needs to know of a request, filled in as the pipeline gets that far.</summary>
+    private sealed class RequestState
+    {
+        public WireFormat Format { get; set; } = WireFormat.Xml;
+
+        public SignedRequest? Signed { get; set; }
+
+        public bool InOperation { get; set; }
+
+        public RpcError? Failure { get; set; }
     }
 }

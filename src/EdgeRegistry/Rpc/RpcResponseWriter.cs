@@ -27,7 +27,9 @@ public sealed class RpcResponseWriter
     {
         if (error.Kind == RpcErrorKind.Business)
         {
-            return WriteAsync(response, format, 200, (action ?? "Error") + "Response", w =>
+            // The XML root is named after the action; only a name fit to be an element name is used.
+            var root = action is { Length: > 0 } && action.All(char.IsAsciiLetterOrDigit) ? action : "Error";
+            return WriteAsync(response, format, 200, root + "Response", w =>
             {
                 w.String("RequestId", requestId);
                 w.Boolean("Success", false);

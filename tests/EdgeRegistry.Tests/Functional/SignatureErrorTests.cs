@@ -138,7 +138,7 @@ public sealed class SignatureErrorTests(ServerFixture fixture) : IClassFixture<S
         {
             Body = Encoding.UTF8.GetBytes("a=1"),
             SentBody = Encoding.UTF8.GetBytes("a=2"),
-            BodyContentType = "application/octet-stream",
+            SignedHeaders = new Dictionary<string, string> { ["content-type"] = "application/octet-stream" },
         });
 
         Assert.Contains("x-acs-content-sha256", RpcAssert.GatewayError(response, 400, "IncompleteSignature"), StringComparison.Ordinal);
@@ -150,10 +150,22 @@ public sealed class SignatureErrorTests(ServerFixture fixture) : IClassFixture<S
         var response = await _client.V3Async("QueryEdgeDriver", Page, new V3Options
         {
             Body = Encoding.UTF8.GetBytes("opaque bytes"),
-            BodyContentType = "application/octet-stream",
+            SignedHeaders = new Dictionary<string, string> { ["content-type"] = "application/octet-stream" },
         });
 
         RpcAssert.Success(response);
+    }
+
+    [Fact]
+    public async Task A_V3_body_whose_content_type_is_not_signed_is_IncompleteSignature()
+    {
+        var response = await _client.V3Async("QueryEdgeDriver", Page, new V3Options
+        {
+            Body = Encoding.UTF8.GetBytes("opaque bytes"),
+            BodyContentType = "application/octet-stream",
+        });
+
+        Assert.Contains("content-type", RpcAssert.GatewayError(response, 400, "IncompleteSignature"), StringComparison.Ordinal);
     }
 
     [Theory]

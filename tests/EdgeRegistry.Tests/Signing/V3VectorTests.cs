@@ -75,7 +75,7 @@ public sealed class V3VectorTests
     }
 
     [Fact]
-    public void Canonical_query_keeps_names_and_strictly_encodes_values()
+    public void Canonical_query_keeps_plain_names_and_strictly_encodes_values()
     {
         var canonical = V3Signature.CanonicalQuery([new("b", "x y*"), new("Empty", ""), new("a", "(1)!")]);
 

@@ -17,6 +17,7 @@ public sealed class JsonWireWriter(Utf8JsonWriter json) : IWireWriter
     /// </summary>
     public void String(string name, string value)
     {
+        value = WireText.ForJson(value);
         var first = value.AsSpan().IndexOfAny(Escaped);
         if (first < 0)
         {

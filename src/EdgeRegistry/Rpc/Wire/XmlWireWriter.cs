@@ -18,7 +18,7 @@ public sealed class XmlWireWriter(XmlWriter xml) : IWireWriter
 
     private readonly Stack<string> _itemNames = new();
 
-    public void String(string name, string value) => xml.WriteElementString(name, value);
+    public void String(string name, string value) => xml.WriteElementString(name, WireText.ForXml(value));
 
     public void Number(string name, long value) => xml.WriteElementString(name, value.ToString(System.Globalization.CultureInfo.InvariantCulture));
 

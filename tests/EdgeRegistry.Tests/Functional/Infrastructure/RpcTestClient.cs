@@ -46,6 +46,7 @@ public sealed record V3Options
     /// <summary>The body signed (and sent, unless <see cref="SentBody"/> is set).</summary>
     public byte[]? Body { get; init; }
 
+    /// <summary>The Content-Type sent; default: the signed one, if <see cref="SignedHeaders"/> has it.</summary>
     public string? BodyContentType { get; init; }
 
     /// <summary>Sent instead of the signed body.</summary>
@@ -172,6 +173,11 @@ public sealed partial class RpcTestClient(HttpClient http, TimeProvider time, st
                 continue;
             }
 
+            if (name == "content-type")
+            {
+                continue; // a content header: sent with the body below
+            }
+
             var sent = name == "authorization" && options.Authorization is not null ? options.Authorization : value;
             Assert.True(request.Headers.TryAddWithoutValidation(name, sent));
         }
@@ -182,9 +188,9 @@ public sealed partial class RpcTestClient(HttpClient http, TimeProvider time, st
         }
 
         request.Content = new ByteArrayContent(options.SentBody ?? options.Body ?? []);
-        if (options.BodyContentType is not null)
+        if ((options.BodyContentType ?? headers.GetValueOrDefault("content-type")) is { } contentType)
         {
-            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(options.BodyContentType);
+            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         }
 
         return SendAsync(request);

@@ -15,6 +15,8 @@ public sealed class CapturedLog : ILoggerProvider
 
     public int Count => _entries.Count;
 
+    public IReadOnlyList<string> Entries => [.. _entries];
+
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries);
 
     public void Dispose()

@@ -1,0 +1,56 @@
+using EdgeRegistry.Tests.Functional.Infrastructure;
+using EdgeRegistry.Tests.Functional.Tenancy;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace EdgeRegistry.Tests.Functional.Hardening;
+
+/// <summary>
+/// A server whose request log is captured, and whose minimum request body data rate is met within seconds, not
+/// Kestrel's 5 s grace: 100 bytes per second after 2 s (Kestrel refuses a grace period of 1 s or less).
+/// </summary>
+public sealed class HardeningServerFixture : ServerFixture
+{
+    public static readonly TimeSpan BodyGracePeriod = TimeSpan.FromSeconds(2);
+
+    public CapturedLog Log { get; } = new();
+
+    protected override TestServerOptions Options => new()
+    {
+        Settings = new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Information" },
+        ConfigureServices = services =>
+        {
+            services.AddLogging(b => b.AddProvider(Log));
+            services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(100, BodyGracePeriod));
+        },
+    };
+
+    /// <summary>
+    /// The request log line of one request. It is written once the answer is sent, so it may lag the answer a little.
+    /// </summary>
+    public async Task<string> RequestLogLineAsync(string requestId)
+    {
+        for (var i = 0; i < 50; i++)
+        {
+            var line = Log.Entries.FirstOrDefault(e => e.Contains("RpcPipeline", StringComparison.Ordinal) && e.Contains(requestId, StringComparison.Ordinal)
+                && e.Contains("| Status=", StringComparison.Ordinal));
+            if (line is not null)
+            {
+                return line;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new Xunit.Sdk.XunitException($"No request log line for {requestId}:\n{Log.Text}");
+    }
+
+    /// <summary>Asserts the request log reports the status and code the client actually got.</summary>
+    public async Task AssertLoggedAsync(RpcResponse response, string code)
+    {
+        var line = await RequestLogLineAsync(response.RequestIdHeader!);
+        Assert.Contains($"| Status={response.StatusCode} ", line + " ", StringComparison.Ordinal);
+        Assert.Contains($"| Code={code} ", line + " ", StringComparison.Ordinal);
+    }
+}
