@@ -43,7 +43,7 @@ public sealed class PagingTests(SystemClockServerFixture fixture) : IClassFixtur
     }
 
     [Fact]
-    public async Task Versions_list_all_returns_every_version_newest_first()
+    public async Task Versions_list_all_returns_every_version_in_the_APIs_order()
     {
         var (cli, root) = await FreshAccountAsync();
         using var _ = cli;
@@ -56,7 +56,9 @@ public sealed class PagingTests(SystemClockServerFixture fixture) : IClassFixtur
 
         var all = await cli.JsonAsync("versions", "list", driverId, "--all");
 
-        Assert.Equal(Enumerable.Reverse(versions), all.EnumerateArray().Select(v => v.GetProperty("DriverVersion").GetString()));
+        // Newest first; versions made in the same millisecond by version, descending: the API's order, page by page.
+        Assert.Equal(await root.AllVersionsAsync(driverId), all.EnumerateArray().Select(v => v.GetProperty("DriverVersion").GetString()!));
+        Assert.Equal(versions.Order(StringComparer.Ordinal), all.EnumerateArray().Select(v => v.GetProperty("DriverVersion").GetString()!).Order(StringComparer.Ordinal));
         Assert.Equal(30, (await cli.JsonAsync("versions", "list", driverId)).GetArrayLength());
         Assert.Equal(JsonValueKind.Array, (await cli.JsonAsync("versions", "list", driverId, "--all", "--state", "published")).ValueKind);
     }
