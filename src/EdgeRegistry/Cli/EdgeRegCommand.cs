@@ -1,19 +1,34 @@
 using System.CommandLine;
 using EdgeRegistry.Cli.Admin;
+using EdgeRegistry.Cli.User.Configure;
+using EdgeRegistry.Cli.User.Drivers;
+using EdgeRegistry.Cli.User.Versions;
 
 namespace EdgeRegistry.Cli;
 
 /// <summary>The root of the <c>edgereg</c> command line: one subcommand per file.</summary>
 public static class EdgeRegCommand
 {
+    /// <summary>
+    /// How <c>edgereg</c> parses: without response files, so that <c>@FILE</c> reaches the options that read a JSON
+    /// value from a file (<c>--container-config @cc.json</c>) instead of being expanded into tokens.
+    /// </summary>
+    public static ParserConfiguration ParserConfiguration { get; } = new() { ResponseFileTokenReplacer = null };
+
     public static RootCommand Create() => Create(AdminEnvironment.FromProcess());
 
-    /// <param name="adminEnvironment">The streams, environment and network <c>edgereg admin</c> uses; tests pass their own.</param>
+    /// <param name="adminEnvironment">
+    /// The streams, environment and network the client commands (<c>admin</c>, <c>drivers</c>, <c>versions</c>, <c>configure</c>)
+    /// use; tests pass their own.
+    /// </param>
     public static RootCommand Create(AdminEnvironment adminEnvironment)
     {
         var root = new RootCommand("EdgeRegistry: a self-hosted registry of Link IoT Edge drivers speaking Alibaba Cloud's Iot API.");
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(AdminCommand.Create(adminEnvironment));
+        root.Subcommands.Add(DriversCommand.Create(adminEnvironment));
+        root.Subcommands.Add(VersionsCommand.Create(adminEnvironment));
+        root.Subcommands.Add(new ConfigureCommand(adminEnvironment));
         return root;
     }
 }

@@ -13,7 +13,8 @@ public static class ServeCommand
         var inMemory = new Option<bool>("--in-memory") { Description = "Keep everything in memory and write nothing to disk (env EDGEREG_IN_MEMORY)." };
         var publicUrl = new Option<string>("--public-url") { Description = "Base of object URLs as clients reach the server, e.g. behind a proxy (default http://LISTEN; env EDGEREG_PUBLIC_URL)." };
         var quotas = new Option<string>("--quotas") { Description = "on (default) or off: enforce per-account quotas (env EDGEREG_QUOTAS)." };
-        var command = new Command("serve", "Run the EdgeRegistry server.") { listen, dataDir, inMemory, publicUrl, quotas };
+        var portFile = new Option<string>("--port-file") { Description = "Write the port bound to PATH once ready, e.g. with --listen 127.0.0.1:0 (env EDGEREG_PORT_FILE).", HelpName = "PATH" };
+        var command = new Command("serve", "Run the EdgeRegistry server.") { listen, dataDir, inMemory, publicUrl, quotas, portFile };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var overrides = new Dictionary<string, string?>();
@@ -35,6 +36,11 @@ public static class ServeCommand
             if (parse.GetValue(quotas) is { } q)
             {
                 overrides[$"{ServerSettings.Section}:Quotas"] = q;
+            }
+
+            if (parse.GetValue(portFile) is { } p)
+            {
+                overrides[$"{ServerSettings.Section}:PortFile"] = p;
             }
 
             if (parse.GetValue(inMemory))
@@ -60,19 +66,39 @@ public static class ServeCommand
             return ExitCodes.BadConfiguration;
         }
 
+        var portFile = app.Services.GetRequiredService<ServerSettings>().PortFile;
         await using (app)
         {
             try
             {
-                await ServerHost.StartAsync(app, cancellationToken);
+                if (portFile is not null)
+                {
+                    PortFile.Remove(portFile);
+                }
+
+                var address = await ServerHost.StartAsync(app, cancellationToken);
+                if (portFile is not null)
+                {
+                    PortFile.Write(portFile, address.Port);
+                }
             }
-            catch (Exception e) when (e is InvalidOperationException or IOException)
+            catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
             {
                 await Console.Error.WriteLineAsync($"edgereg: cannot start: {e.Message}");
                 return ExitCodes.CannotStart;
             }
 
-            await app.WaitForShutdownAsync(cancellationToken);
+            try
+            {
+                await app.WaitForShutdownAsync(cancellationToken);
+            }
+            finally
+            {
+                if (portFile is not null)
+                {
+                    PortFile.Remove(portFile);
+                }
+            }
         }
 
         return ExitCodes.Ok;

@@ -26,6 +26,7 @@ public sealed class ServerSettings
         ["OrphanObjectTtl"] = "EDGEREG_ORPHAN_OBJECT_TTL",
         ["AdminToken"] = "EDGEREG_ADMIN_TOKEN",
         ["Quotas"] = "EDGEREG_QUOTAS",
+        ["PortFile"] = "EDGEREG_PORT_FILE",
     };
 
     public string Listen { get; init; } = "127.0.0.1:8080";
@@ -57,6 +58,9 @@ public sealed class ServerSettings
     /// <summary>Whether per-account quotas are enforced (<c>on</c> by default; <c>off</c> for local development and CI).</summary>
     public bool QuotasEnforced { get; init; } = true;
 
+    /// <summary>Where to write the port the server bound once it is ready (for <c>--listen 127.0.0.1:0</c> in scripts); null: nowhere.</summary>
+    public string? PortFile { get; init; }
+
     /// <summary>Reads the merged configuration and fails with a message naming the setting when a value is unusable.</summary>
     public static ServerSettings From(IConfiguration configuration)
     {
@@ -75,6 +79,7 @@ public sealed class ServerSettings
             OrphanObjectTtl = section["OrphanObjectTtl"] is { Length: > 0 } ttl ? ParseDuration("OrphanObjectTtl", ttl) : defaults.OrphanObjectTtl,
             AdminToken = section["AdminToken"] is { Length: > 0 } token ? token : null,
             QuotasEnforced = Quotas.QuotaSwitch.IsEnabled(section["Quotas"]),
+            PortFile = section["PortFile"] is { Length: > 0 } portFile ? ParsePortFile(portFile) : null,
         };
         settings.ListenEndpoint();
         return settings;
@@ -109,6 +114,15 @@ public sealed class ServerSettings
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && uri.Query.Length == 0
             ? uri
             : throw new InvalidOperationException($"PublicUrl \"{value}\" is not an http or https URL without a query.");
+
+    /// <summary>A file in a folder that exists: found out at start-up, not after the server is already serving.</summary>
+    private static string ParsePortFile(string value)
+    {
+        var full = Path.GetFullPath(value);
+        return Directory.Exists(full) || !Directory.Exists(Path.GetDirectoryName(full))
+            ? throw new InvalidOperationException($"PortFile \"{value}\" is not a file in a folder that exists.")
+            : full;
+    }
 
     private static long ParsePositive(string name, string value) =>
         long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var result) && result > 0

@@ -15,8 +15,10 @@ public static class AdminCli
 {
     public const string Token = "op-token-0123456789";
 
+    /// <param name="delay">Replaces the waits between retries (none by default means real waits).</param>
     public static async Task<CliRun> RunAsync(
-        IReadOnlyList<string> args, string stdin = "", IReadOnlyDictionary<string, string>? variables = null)
+        IReadOnlyList<string> args, string stdin = "", IReadOnlyDictionary<string, string>? variables = null,
+        Func<TimeSpan, CancellationToken, Task>? delay = null)
     {
         var output = new StringWriter { NewLine = "\n" };
         var error = new StringWriter { NewLine = "\n" };
@@ -35,9 +37,10 @@ public static class AdminCli
             Error = error,
             In = new StringReader(stdin),
             GetVariable = name => variables is not null && variables.TryGetValue(name, out var value) ? value : null,
+            Delay = delay ?? Task.Delay,
         };
 
-        var parse = EdgeRegCommand.Create(environment).Parse(args);
+        var parse = EdgeRegCommand.Create(environment).Parse(args, EdgeRegCommand.ParserConfiguration);
         var exitCode = await parse.InvokeAsync(new System.CommandLine.InvocationConfiguration { Output = output, Error = error });
         return new CliRun(exitCode, output.ToString(), error.ToString());
     }

@@ -6,6 +6,12 @@ namespace EdgeRegistry.Cli.Admin;
 public abstract class AdminGroupCommand : Command
 {
     protected AdminGroupCommand(string name, string description, AdminContext context)
+        : this(name, description, context.Environment)
+    {
+    }
+
+    /// <summary>For the command groups outside <c>admin</c> (<c>drivers</c>, <c>versions</c>), which have no admin context.</summary>
+    protected AdminGroupCommand(string name, string description, AdminEnvironment environment)
         : base(name, description)
     {
         Action = new AdminCommandAction((parse, _) =>
@@ -16,7 +22,7 @@ public abstract class AdminGroupCommand : Command
                 problems.Add($"'{AdminUsage.CommandPath(parse.CommandResult)}' needs a command: {string.Join(", ", Subcommands.Select(c => c.Name))}.");
             }
 
-            return Task.FromResult(AdminUsage.Report(parse, context.Environment.Error, problems));
+            return Task.FromResult(AdminUsage.Report(parse, environment.Error, problems));
         });
     }
 }

@@ -82,7 +82,8 @@ public abstract class AdminLeafCommand : Command
         return exitCode;
     }
 
-    private static int ExitCodeFor(HttpStatusCode status) => status switch
+    /// <summary>The exit code for an HTTP error status; the <c>edgereg drivers|versions</c> commands map object-store answers with it too.</summary>
+    internal static int ExitCodeFor(HttpStatusCode status) => status switch
     {
         HttpStatusCode.BadRequest => ExitCodes.BadUsage,
         HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => ExitCodes.Unauthorized,

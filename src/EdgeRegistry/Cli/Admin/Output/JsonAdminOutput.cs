@@ -7,7 +7,8 @@ namespace EdgeRegistry.Cli.Admin.Output;
 /// <c>--output json</c>: the API's answer and nothing else on stdout, so scripts can pipe it to a parser.
 /// Changes the API answers with 204 print nothing; the exit code says they worked.
 /// </summary>
-public sealed class JsonAdminOutput(TextWriter output) : IAdminOutput
+/// <param name="options">How the records are written; default <see cref="AdminJson.Output"/> (the admin API's camelCase).</param>
+public sealed class JsonAdminOutput(TextWriter output, JsonSerializerOptions? options = null) : IAdminOutput
 {
     public void List<T>(IReadOnlyList<T> items, string whenEmpty, params IReadOnlyList<AdminField<T>> columns) => Write(items);
 
@@ -23,7 +24,7 @@ public sealed class JsonAdminOutput(TextWriter output) : IAdminOutput
 
     private void Write<T>(T value)
     {
-        output.WriteLine(JsonSerializer.Serialize(value, AdminJson.Output));
+        output.WriteLine(JsonSerializer.Serialize(value, options ?? AdminJson.Output));
         output.Flush();
     }
 }
