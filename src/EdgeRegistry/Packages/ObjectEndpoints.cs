@@ -63,7 +63,7 @@ public static class ObjectEndpoints
             };
         }
 
-        var contentType = http.Request.ContentType is { Length: > 0 } type ? type : "application/octet-stream";
+        var contentType = PackageContentType.ForUpload(http.Request.ContentType);
         var (outcome, replaced) = await catalog.CommitUploadAsync(key, blobId, written, contentType, time.GetUtcNow().ToUnixTimeMilliseconds(), CancellationToken.None);
         if (outcome != CommitOutcome.Ok)
         {
@@ -99,7 +99,9 @@ public static class ObjectEndpoints
         }
 
         http.Response.Headers["x-oss-hash-sha256"] = stored.Sha256Hex;
-        return Results.Stream(content, stored.ContentType, fileDownloadName: null,
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = stored.FileName, FileNameStar = stored.FileName }.ToString();
+        return Results.Stream(content, PackageContentType.ForDownload(stored.ContentType), fileDownloadName: null,
             lastModified: DateTimeOffset.FromUnixTimeMilliseconds(stored.UploadedMs),
             entityTag: new EntityTagHeaderValue(ETag(stored.Md5Hex)), enableRangeProcessing: true);
     }

@@ -9,6 +9,7 @@ public static class OssErrors
     {
         var requestId = Guid.NewGuid().ToString("N").ToUpperInvariant();
         http.Response.Headers["x-oss-request-id"] = requestId;
+        http.Response.Headers.XContentTypeOptions = "nosniff";
         var body = new XDocument(new XDeclaration("1.0", "UTF-8", null),
             new XElement("Error",
                 new XElement("Code", code),
