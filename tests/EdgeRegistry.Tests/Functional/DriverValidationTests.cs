@@ -18,7 +18,7 @@ public sealed class DriverValidationTests(ServerFixture fixture) : IClassFixture
 
     private async Task<int> CountNamed(string name)
     {
-        var response = RpcAssert.Success(await _client.CallAsync("QueryEdgeDriver", ("CurrentPage", "1"), ("PageSize", "30"), ("Type", "1"), ("DriverName", name)));
+        var response = RpcAssert.Success(await _client.QueryDriversAsync(30, ("DriverName", name)));
         return response.Data.GetProperty("Total").GetInt32();
     }
 
@@ -97,7 +97,7 @@ public sealed class DriverValidationTests(ServerFixture fixture) : IClassFixture
         var id = RpcAssert.Success(await Create(name, cpuArch: sent)).Field("DriverId")!;
 
         var batch = RpcAssert.Success(await _client.CallAsync("BatchGetEdgeDriver", ("DriverIds.1", id)));
-        var query = RpcAssert.Success(await _client.CallAsync("QueryEdgeDriver", ("CurrentPage", "1"), ("PageSize", "1"), ("Type", "1"), ("DriverName", name)));
+        var query = RpcAssert.Success(await _client.QueryDriversAsync(1, ("DriverName", name)));
 
         Assert.Equal(stored, batch.Root.GetProperty("DriverList")[0].GetProperty("CpuArch").GetString());
         Assert.Equal(stored, query.Data.GetProperty("DriverList")[0].GetProperty("CpuArch").GetString());
