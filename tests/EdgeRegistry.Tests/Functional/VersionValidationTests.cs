@@ -103,7 +103,9 @@ public sealed class VersionValidationTests(ServerFixture fixture) : IClassFixtur
     [InlineData("2..4")]
     [InlineData("2.4.")]
     [InlineData(" 2.4.0")]
-    public async Task An_EdgeVersion_that_is_not_dotted_numbers_is_InvalidParam(string edgeVersion) =>
+    [InlineData("1.2.3.4.5")]
+    [InlineData("2.4.0.0.1")]
+    public async Task An_EdgeVersion_that_is_not_1_to_4_dotted_numbers_is_InvalidParam(string edgeVersion) =>
         RpcAssert.InvalidParam(await RefusedByBothResponse("EdgeVersion", edgeVersion), "EdgeVersion");
 
     private async Task<RpcResponse> RefusedByBothResponse(string name, string value)
@@ -117,7 +119,9 @@ public sealed class VersionValidationTests(ServerFixture fixture) : IClassFixtur
     [InlineData("2.4")]
     [InlineData("2.4.0")]
     [InlineData("10.20.30")]
-    public async Task Dotted_EdgeVersions_are_accepted(string edgeVersion) => await AcceptedAndStoredVerbatim("EdgeVersion", edgeVersion);
+    [InlineData("1.2.3.4")]
+    [InlineData("2.4.0.1234")]
+    public async Task One_to_four_dotted_numbers_are_accepted_as_EdgeVersion(string edgeVersion) => await AcceptedAndStoredVerbatim("EdgeVersion", edgeVersion);
 
     [Fact]
     public async Task A_Description_of_257_UTF8_bytes_is_ParameterSizeLimit()
