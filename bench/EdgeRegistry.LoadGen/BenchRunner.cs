@@ -42,8 +42,8 @@ public sealed class BenchRunner(LoadGenOptions options)
                 var inputs = new ScenarioInputs(new RequestFactory(server.Host, _credentials), _data, RandomNumberGenerator.GetHexString(6, lowercase: true));
                 if ((needs & DataNeeds.Small) != 0)
                 {
-                    await new ApiSeeder(server, inputs.Requests).SeedSmallAsync(_data);
-                    Say("seeded small: 3 drivers and 10 versions through the API");
+                    await new ApiSeeder(server, inputs.Requests, dataDir).SeedSmallAsync(_data);
+                    Say("seeded small: 3 drivers, 10 versions and another account's driver through the API");
                 }
 
                 var runner = new ScenarioRunner(server, inputs, options);

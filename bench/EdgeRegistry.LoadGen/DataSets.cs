@@ -6,7 +6,7 @@ public enum DataNeeds
 {
     None = 0,
 
-    /// <summary>Through the API: a driver with 10 versions, and empty drivers to write into.</summary>
+    /// <summary>Through the API: a driver with 10 versions, empty drivers to write into, and another account's driver.</summary>
     Small = 1,
 
     /// <summary>Through the store: one driver with <see cref="LoadGenOptions.DeepVersions"/> versions.</summary>
@@ -26,6 +26,12 @@ public sealed class DataSets
     public string WriteDriverId { get; set; } = "";
 
     public string MixedWriteDriverId { get; set; } = "";
+
+    /// <summary>A driver of another account, which the benchmark's key must not be able to tell from a made-up id.</summary>
+    public string ForeignDriverId { get; set; } = "";
+
+    /// <summary>A DriverId nothing has.</summary>
+    public string UnknownDriverId { get; } = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
 
     public string DeepDriverId { get; set; } = "";
 

@@ -11,6 +11,9 @@ public enum Expectation
 
     /// <summary>The bad-signature flood: HTTP 400 with code SignatureDoesNotMatch.</summary>
     SignatureDoesNotMatch,
+
+    /// <summary>A lookup of a driver the caller cannot see: HTTP 200 with code iot.edge.DriverNotExist.</summary>
+    DriverNotExist,
 }
 
 public static class ExpectationCheck
@@ -20,6 +23,7 @@ public static class ExpectationCheck
         Expectation.Healthy => response.Status == 200 && response.Body.SequenceEqual("Healthy"u8),
         Expectation.RpcSuccess => response.Status == 200 && response.Body.IndexOf("\"Success\":true"u8) >= 0,
         Expectation.SignatureDoesNotMatch => response.Status == 400 && response.Body.IndexOf("\"Code\":\"SignatureDoesNotMatch\""u8) >= 0,
+        Expectation.DriverNotExist => response.Status == 200 && response.Body.IndexOf("\"Code\":\"iot.edge.DriverNotExist\""u8) >= 0,
         _ => false,
     };
 }

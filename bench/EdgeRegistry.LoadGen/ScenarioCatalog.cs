@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace EdgeRegistry.LoadGen;
 
-/// <summary>Issue 5's scenarios, in the order they run, after the baseline.</summary>
+/// <summary>Issue 5's scenarios, then the isolation pair, in the order they run, after the baseline.</summary>
 public static class ScenarioCatalog
 {
     public const string BaselineName = "baseline";
@@ -38,6 +38,10 @@ public static class ScenarioCatalog
                 : s.Requests.V1Get("QueryEdgeDriverVersion", QueryParameters(s.Data.SmallDriverId, 1))),
         new("s6-bad-signature", "Flood of V1 requests with a wrong signature", DataNeeds.Small, Expectation.SignatureDoesNotMatch, true,
             (s, _) => s.Requests.V1GetBadSignature("QueryEdgeDriverVersion", QueryParameters(s.Data.SmallDriverId, 1))),
+        // Tenant isolation: another account's id must cost what a made-up one costs, so timing tells nothing (the
+        // comparison is judged here, on a quiet machine, not in the parallel unit run).
+        NotExist("s7-foreign-id", "GetEdgeDriverVersion of another account's driver (DriverNotExist)", s => s.Data.ForeignDriverId),
+        NotExist("s7-unknown-id", "GetEdgeDriverVersion of a made-up DriverId (DriverNotExist)", s => s.Data.UnknownDriverId),
     ];
 
     public static IEnumerable<string> Names => All.Select(s => s.Name);
@@ -48,6 +52,10 @@ public static class ScenarioCatalog
     private static Scenario Query(string name, string title, DataNeeds needs, Func<ScenarioInputs, string> driver, Func<ScenarioInputs, int> page) =>
         new(name, title, needs, Expectation.RpcSuccess, false,
             (s, _) => s.Requests.V1Get("QueryEdgeDriverVersion", QueryParameters(driver(s), page(s))));
+
+    private static Scenario NotExist(string name, string title, Func<ScenarioInputs, string> driver) =>
+        new(name, title, DataNeeds.Small, Expectation.DriverNotExist, false,
+            (s, _) => s.Requests.V1Get("GetEdgeDriverVersion", [new("DriverId", driver(s)), new("DriverVersion", DataSets.SmallVersion(5))]));
 
     private static KeyValuePair<string, string>[] QueryParameters(string driverId, int page) =>
         [new("DriverId", driverId), new("CurrentPage", page.ToString(CultureInfo.InvariantCulture)), new("PageSize", PageSize)];

@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace EdgeRegistry.LoadGen;
 
-/// <summary>Issue 5's targets, judged on one run's numbers; a target whose scenarios did not run is said so.</summary>
+/// <summary>
+/// Issue 5's targets, and the tenant-isolation timing the unit suite used to assert, judged on one run's numbers; a
+/// target whose scenarios did not run is said so.
+/// </summary>
 public static class TargetCheck
 {
     public static IEnumerable<string> Evaluate(BenchReport report)
@@ -38,6 +41,13 @@ public static class TargetCheck
         {
             var share = s3.Load.RequestsPerSecond / q1.Load.RequestsPerSecond;
             yield return Verdict(share >= 0.8, $"scenario 3 ≥ 80% of scenario 1's req/s: {share:P0}");
+        }
+
+        if (byName.TryGetValue("s7-foreign-id", out var foreign) && byName.TryGetValue("s7-unknown-id", out var unknown))
+        {
+            var ratio = foreign.Load.Percentile(50) / unknown.Load.Percentile(50);
+            yield return Verdict(ratio is > 0.2 and < 5, string.Create(CultureInfo.InvariantCulture,
+                $"tenant isolation: another account's id answers DriverNotExist within 5× the median latency of a made-up id: {ratio:0.00}×"));
         }
 
         if (report.Results.Count > 0 && report.Baseline.PeakRssBytes > 0)

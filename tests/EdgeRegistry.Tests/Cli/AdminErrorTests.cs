@@ -79,7 +79,10 @@ public sealed class AdminErrorTests : IAsyncLifetime
     [Fact]
     public async Task A_refused_connection_is_server_unreachable()
     {
-        var url = $"http://127.0.0.1:{FreePort()}";
+        // A port held bound but never listening: connections to it are refused, and no one else can take it meanwhile.
+        using var closed = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        closed.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        var url = $"http://127.0.0.1:{((IPEndPoint)closed.LocalEndPoint!).Port}";
 
         var run = await AdminCli.RunAsync(["admin", "accounts", "list", "--server", url, "--token", "t"]);
 
@@ -87,12 +90,5 @@ public sealed class AdminErrorTests : IAsyncLifetime
         Assert.StartsWith($"edgereg: cannot reach the server at {url}: ", run.Error, StringComparison.Ordinal);
         Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Equal("", run.Out);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,16 +1,14 @@
 using EdgeRegistry.Tests.Functional.Infrastructure;
+using static EdgeRegistry.Tests.Functional.Infrastructure.Listings;
 
 namespace EdgeRegistry.Tests.Functional;
 
-/// <summary>BatchGetEdgeDriver: the order asked, unknown ids left out, 1–30 flattened ids.</summary>
+/// <summary>BatchGetEdgeDriver: the order asked without duplicates, unknown ids left out, 1–30 flattened ids.</summary>
 public sealed class BatchGetEdgeDriverTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
     private const string UnknownId = "ffffffffffffffffffffffffffffffff";
 
     private readonly RpcTestClient _client = fixture.Client;
-
-    private static List<string> Ids(RpcResponse response) =>
-        [.. RpcAssert.Success(response).Root.GetProperty("DriverList").EnumerateArray().Select(d => d.GetProperty("DriverId").GetString()!)];
 
     private Task<RpcResponse> Batch(params string[] ids) =>
         _client.V1Async("BatchGetEdgeDriver", ids.Select((id, i) => new KeyValuePair<string, string>($"DriverIds.{i + 1}", id)));
@@ -22,8 +20,20 @@ public sealed class BatchGetEdgeDriverTests(ServerFixture fixture) : IClassFixtu
         var b = await _client.CreateDriverAsync();
         var c = await _client.CreateDriverAsync();
 
-        Assert.Equal([b, c, a], Ids(await Batch(b, c, a)));
-        Assert.Equal([a, b, c], Ids(await Batch(a, b, c)));
+        Assert.Equal([b, c, a], DriverIds(await Batch(b, c, a)));
+        Assert.Equal([a, b, c], DriverIds(await Batch(a, b, c)));
+    }
+
+    [Fact]
+    public async Task An_id_asked_twice_is_listed_once_where_it_was_first_asked()
+    {
+        var a = await _client.CreateDriverAsync();
+        var b = await _client.CreateDriverAsync();
+        var c = await _client.CreateDriverAsync();
+
+        Assert.Equal([b, a, c], DriverIds(await Batch(b, a, b, c, a, UnknownId, UnknownId)));
+        Assert.Equal([a], DriverIds(await Batch(a, a, a)));
+        Assert.Equal([c, a], DriverIds(await _client.V3Async("BatchGetEdgeDriver", [new("DriverIds.1", c), new("DriverIds.2", a), new("DriverIds.3", c)])));
     }
 
     [Fact]
@@ -32,8 +42,8 @@ public sealed class BatchGetEdgeDriverTests(ServerFixture fixture) : IClassFixtu
         var a = await _client.CreateDriverAsync();
         var b = await _client.CreateDriverAsync();
 
-        Assert.Equal([a, b], Ids(await Batch(UnknownId, a, "nope", b)));
-        Assert.Empty(Ids(await Batch(UnknownId)));
+        Assert.Equal([a, b], DriverIds(await Batch(UnknownId, a, "nope", b)));
+        Assert.Empty(DriverIds(await Batch(UnknownId)));
         Assert.Equal("[]", RpcAssert.Success(await Batch(UnknownId)).Root.GetProperty("DriverList").GetRawText());
     }
 
@@ -49,7 +59,7 @@ public sealed class BatchGetEdgeDriverTests(ServerFixture fixture) : IClassFixtu
         // Sent in reverse; DriverIds.10 must come after DriverIds.9, not after DriverIds.1.
         var parameters = ids.Select((id, i) => new KeyValuePair<string, string>($"DriverIds.{i + 1}", id)).Reverse();
 
-        Assert.Equal(ids, Ids(await _client.V1Async("BatchGetEdgeDriver", parameters)));
+        Assert.Equal(ids, DriverIds(await _client.V1Async("BatchGetEdgeDriver", parameters)));
     }
 
     [Fact]
@@ -61,7 +71,7 @@ public sealed class BatchGetEdgeDriverTests(ServerFixture fixture) : IClassFixtu
             ids.Add(await _client.CreateDriverAsync());
         }
 
-        Assert.Equal(ids, Ids(await Batch([.. ids])));
+        Assert.Equal(ids, DriverIds(await Batch([.. ids])));
         RpcAssert.SizeLimit(await Batch([.. ids, UnknownId]), "DriverIds", 31, 30);
     }
 
@@ -73,11 +83,11 @@ public sealed class BatchGetEdgeDriverTests(ServerFixture fixture) : IClassFixtu
 
         var response = await _client.V3Async("BatchGetEdgeDriver", [new("DriverIds.1", b), new("DriverIds.2", a)]);
 
-        Assert.Equal([b, a], Ids(response));
+        Assert.Equal([b, a], DriverIds(response));
     }
 
     [Fact]
-    public async Task No_ids_is_MissingDriverIds()
+    public async Task No_ids_is_MissingDriverDriverIds()
     {
         RpcAssert.MissingOperationParameter(await _client.CallAsync("BatchGetEdgeDriver"), "DriverIds");
         RpcAssert.MissingOperationParameter(await _client.CallAsync("BatchGetEdgeDriver", ("DriverIds.1", "")), "DriverIds");
@@ -90,6 +100,6 @@ public sealed class BatchGetEdgeDriverTests(ServerFixture fixture) : IClassFixtu
         var b = await _client.CreateDriverAsync();
         RpcAssert.Success(await _client.CallAsync("DeleteEdgeDriver", ("DriverId", a)));
 
-        Assert.Equal([b], Ids(await Batch(a, b)));
+        Assert.Equal([b], DriverIds(await Batch(a, b)));
     }
 }

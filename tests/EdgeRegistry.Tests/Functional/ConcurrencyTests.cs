@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using EdgeRegistry.Tests.Functional.Infrastructure;
+using static EdgeRegistry.Tests.Functional.Infrastructure.Listings;
 
 namespace EdgeRegistry.Tests.Functional;
 
@@ -48,7 +49,7 @@ public sealed class ConcurrencyTests(SystemClockServerFixture fixture) : IClassF
 
             Assert.Single(both, r => r.Code == "Success");
             RpcAssert.BusinessError(Assert.Single(both, r => r.Code != "Success"), "iot.edge.DriverNameExist");
-            var found = RpcAssert.Success(await _client.CallAsync("QueryEdgeDriver", ("CurrentPage", "1"), ("PageSize", "30"), ("Type", "1"), ("DriverName", name)));
+            var found = RpcAssert.Success(await _client.QueryDriversAsync(30, ("DriverName", name)));
             Assert.Equal(1, found.Data.GetProperty("Total").GetInt32());
         }
     }
@@ -80,11 +81,22 @@ public sealed class ConcurrencyTests(SystemClockServerFixture fixture) : IClassF
             }
         })).ToArray();
 
-        await Task.WhenAll(writers);
-        await done.CancelAsync();
-        await reader;
+        // Both sides are awaited whatever fails: the reader must not outlive the test.
+        async Task WriteThenStopReading()
+        {
+            try
+            {
+                await Task.WhenAll(writers);
+            }
+            finally
+            {
+                await done.CancelAsync();
+            }
+        }
 
-        Assert.Equal(200, RpcAssert.Success(await _client.QueryVersionsAsync(id, 1, 1)).Data.GetProperty("Total").GetInt32());
+        await Task.WhenAll(WriteThenStopReading(), reader);
+
+        Assert.Equal(200, Total(await _client.QueryVersionsAsync(id, 1, 1)));
         var all = await _client.AllVersionsAsync(id);
         Assert.Equal(200, all.Count);
         Assert.Equal(200, all.Distinct().Count());
@@ -144,6 +156,7 @@ public sealed class ConcurrencyTests(SystemClockServerFixture fixture) : IClassF
                 return await _client.CallAsync("UpdateEdgeDriverVersion", ("DriverId", id), ("DriverVersion", version), ("EdgeVersion", "2.4.0"), ("Description", "after"));
             });
 
+            await Task.WhenAll(release, update);
             RpcAssert.Success(await release);
             var updated = await update;
             var stored = await _client.FindVersionAsync(id, version);

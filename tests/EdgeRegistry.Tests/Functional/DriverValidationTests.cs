@@ -18,7 +18,7 @@ public sealed class DriverValidationTests(ServerFixture fixture) : IClassFixture
 
     private async Task<int> CountNamed(string name)
     {
-        var response = RpcAssert.Success(await _client.CallAsync("QueryEdgeDriver", ("CurrentPage", "1"), ("PageSize", "30"), ("Type", "1"), ("DriverName", name)));
+        var response = RpcAssert.Success(await _client.QueryDriversAsync(30, ("DriverName", name)));
         return response.Data.GetProperty("Total").GetInt32();
     }
 
@@ -97,10 +97,30 @@ public sealed class DriverValidationTests(ServerFixture fixture) : IClassFixture
         var id = RpcAssert.Success(await Create(name, cpuArch: sent)).Field("DriverId")!;
 
         var batch = RpcAssert.Success(await _client.CallAsync("BatchGetEdgeDriver", ("DriverIds.1", id)));
-        var query = RpcAssert.Success(await _client.CallAsync("QueryEdgeDriver", ("CurrentPage", "1"), ("PageSize", "1"), ("Type", "1"), ("DriverName", name)));
+        var query = RpcAssert.Success(await _client.QueryDriversAsync(1, ("DriverName", name)));
 
         Assert.Equal(stored, batch.Root.GetProperty("DriverList")[0].GetProperty("CpuArch").GetString());
         Assert.Equal(stored, query.Data.GetProperty("DriverList")[0].GetProperty("CpuArch").GetString());
+    }
+
+    [Theory]
+    [InlineData("MODBUS", "modbus", "PYTHON3", "python3")]
+    [InlineData("Opc-UA", "opc-ua", "NodeJS8", "nodejs8")]
+    [InlineData("CustomIZE", "customize", "C", "c")]
+    [InlineData("modbus", "modbus", "Java8", "java8")]
+    public async Task DriverProtocol_and_Runtime_are_accepted_in_any_case_and_returned_canonical(string protocol, string storedProtocol,
+        string runtime, string storedRuntime)
+    {
+        var name = DriverCalls.UniqueName("case");
+        var id = RpcAssert.Success(await Create(name, protocol, runtime)).Field("DriverId")!;
+
+        var batch = RpcAssert.Success(await _client.CallAsync("BatchGetEdgeDriver", ("DriverIds.1", id))).Root.GetProperty("DriverList")[0];
+        var query = RpcAssert.Success(await _client.QueryDriversAsync(1, ("DriverName", name))).Data.GetProperty("DriverList")[0];
+        foreach (var driver in new[] { batch, query })
+        {
+            Assert.Equal(storedProtocol, driver.GetProperty("DriverProtocol").GetString());
+            Assert.Equal(storedRuntime, driver.GetProperty("Runtime").GetString());
+        }
     }
 
     [Fact]

@@ -1,13 +1,11 @@
 using EdgeRegistry.Tests.Functional.Infrastructure;
+using static EdgeRegistry.Tests.Functional.Infrastructure.Listings;
 
 namespace EdgeRegistry.Tests.Functional;
 
 /// <summary>Which format answers: V1's Format parameter (default XML), V3's JSON unless the query asks for XML.</summary>
 public sealed class FormatTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
-    private static readonly KeyValuePair<string, string>[] Page =
-        [new("CurrentPage", "1"), new("PageSize", "1"), new("Type", "1")];
-
     private readonly RpcTestClient _client = fixture.Client;
 
     [Theory]
@@ -15,7 +13,7 @@ public sealed class FormatTests(ServerFixture fixture) : IClassFixture<ServerFix
     [InlineData("POST")]
     public async Task V1_without_Format_answers_XML(string method)
     {
-        var response = await _client.V1Async("QueryEdgeDriver", Page, new V1Options { Method = method, Format = null });
+        var response = await _client.V1Async("QueryEdgeDriver", OneDriverPage, new V1Options { Method = method, Format = null });
 
         RpcAssert.Success(response);
         Assert.Equal(RpcAssert.XmlContentType, response.ContentType);
@@ -30,7 +28,7 @@ public sealed class FormatTests(ServerFixture fixture) : IClassFixture<ServerFix
     [InlineData("xml", false)]
     public async Task V1_Format_is_case_insensitive(string format, bool json)
     {
-        var response = await _client.V1Async("QueryEdgeDriver", Page, new V1Options { Format = format });
+        var response = await _client.V1Async("QueryEdgeDriver", OneDriverPage, new V1Options { Format = format });
 
         RpcAssert.Success(response);
         Assert.Equal(json ? RpcAssert.JsonContentType : RpcAssert.XmlContentType, response.ContentType);
@@ -40,7 +38,7 @@ public sealed class FormatTests(ServerFixture fixture) : IClassFixture<ServerFix
     [Fact]
     public async Task V3_answers_JSON_by_default()
     {
-        var response = await _client.V3Async("QueryEdgeDriver", Page);
+        var response = await _client.V3Async("QueryEdgeDriver", OneDriverPage);
 
         RpcAssert.Success(response);
         Assert.Equal(RpcAssert.JsonContentType, response.ContentType);
@@ -52,7 +50,7 @@ public sealed class FormatTests(ServerFixture fixture) : IClassFixture<ServerFix
     [InlineData("xml")]
     public async Task V3_with_Format_XML_in_the_query_answers_XML(string format)
     {
-        var response = await _client.V3Async("QueryEdgeDriver", [.. Page, new("Format", format)]);
+        var response = await _client.V3Async("QueryEdgeDriver", [.. OneDriverPage, new("Format", format)]);
 
         RpcAssert.Success(response);
         Assert.Equal(RpcAssert.XmlContentType, response.ContentType);
@@ -62,7 +60,7 @@ public sealed class FormatTests(ServerFixture fixture) : IClassFixture<ServerFix
     [Fact]
     public async Task V3_with_Format_JSON_in_the_query_answers_JSON()
     {
-        var response = await _client.V3Async("QueryEdgeDriver", [.. Page, new("Format", "JSON")]);
+        var response = await _client.V3Async("QueryEdgeDriver", [.. OneDriverPage, new("Format", "JSON")]);
 
         RpcAssert.Success(response);
         Assert.True(response.IsJson);
@@ -71,7 +69,7 @@ public sealed class FormatTests(ServerFixture fixture) : IClassFixture<ServerFix
     [Fact]
     public async Task V1_Format_yaml_is_InvalidParameter_Format_answered_in_XML()
     {
-        var response = await _client.V1Async("QueryEdgeDriver", Page, new V1Options { Format = "yaml" });
+        var response = await _client.V1Async("QueryEdgeDriver", OneDriverPage, new V1Options { Format = "yaml" });
 
         var message = RpcAssert.GatewayError(response, 400, "InvalidParameter.Format");
         Assert.Contains("yaml", message, StringComparison.Ordinal);
@@ -81,7 +79,7 @@ public sealed class FormatTests(ServerFixture fixture) : IClassFixture<ServerFix
     [Fact]
     public async Task V3_Format_yaml_is_InvalidParameter_Format_answered_in_JSON()
     {
-        var response = await _client.V3Async("QueryEdgeDriver", [.. Page, new("Format", "yaml")]);
+        var response = await _client.V3Async("QueryEdgeDriver", [.. OneDriverPage, new("Format", "yaml")]);
 
         RpcAssert.GatewayError(response, 400, "InvalidParameter.Format");
         Assert.True(response.IsJson);

@@ -1,6 +1,7 @@
 using System.Text;
 using EdgeRegistry.Signing;
 using EdgeRegistry.Tests.Functional.Infrastructure;
+using static EdgeRegistry.Tests.Functional.Infrastructure.Listings;
 
 namespace EdgeRegistry.Tests.Functional;
 
@@ -10,12 +11,9 @@ namespace EdgeRegistry.Tests.Functional;
 /// </summary>
 public sealed class GatewayErrorTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
-    private static readonly KeyValuePair<string, string>[] Page =
-        [new("CurrentPage", "1"), new("PageSize", "1"), new("Type", "1")];
-
     private readonly RpcTestClient _client = fixture.Client;
 
-    private Task<RpcResponse> Query(V1Options options) => _client.V1Async("QueryEdgeDriver", Page, options);
+    private Task<RpcResponse> Query(V1Options options) => _client.V1Async("QueryEdgeDriver", OneDriverPage, options);
 
     [Theory]
     [InlineData("Action")]
@@ -41,7 +39,7 @@ public sealed class GatewayErrorTests(ServerFixture fixture) : IClassFixture<Ser
     [Fact]
     public async Task A_missing_parameter_in_a_GET_is_MissingParameter_in_XML_by_default()
     {
-        var response = await _client.V1Async("QueryEdgeDriver", Page,
+        var response = await _client.V1Async("QueryEdgeDriver", OneDriverPage,
             new V1Options { Method = "GET", Format = null, Set = new Dictionary<string, string?> { ["Timestamp"] = null } });
 
         RpcAssert.MissingParameter(response, "Timestamp");
@@ -56,7 +54,7 @@ public sealed class GatewayErrorTests(ServerFixture fixture) : IClassFixture<Ser
     [InlineData("x-acs-content-sha256")]
     public async Task A_missing_V3_header_is_MissingParameter(string header)
     {
-        var response = await _client.V3Async("QueryEdgeDriver", Page, new V3Options { Omit = [header] });
+        var response = await _client.V3Async("QueryEdgeDriver", OneDriverPage, new V3Options { Omit = [header] });
 
         RpcAssert.MissingParameter(response, header);
         Assert.True(response.IsJson);
@@ -76,7 +74,7 @@ public sealed class GatewayErrorTests(ServerFixture fixture) : IClassFixture<Ser
     [Fact]
     public async Task An_unknown_V3_version_is_InvalidVersion()
     {
-        var response = await _client.V3Async("QueryEdgeDriver", Page, new V3Options { SignedHeaders = new Dictionary<string, string> { ["x-acs-version"] = "2017-03-20" } });
+        var response = await _client.V3Async("QueryEdgeDriver", OneDriverPage, new V3Options { SignedHeaders = new Dictionary<string, string> { ["x-acs-version"] = "2017-03-20" } });
 
         RpcAssert.GatewayError(response, 400, "InvalidVersion", "Specified parameter Version is not valid.");
     }
@@ -87,7 +85,7 @@ public sealed class GatewayErrorTests(ServerFixture fixture) : IClassFixture<Ser
     [InlineData("QueryEdgeDriverVersions")]
     public async Task An_unknown_Action_is_InvalidAction_NotFound_404(string action)
     {
-        var response = await _client.V1Async(action, Page);
+        var response = await _client.V1Async(action, OneDriverPage);
 
         RpcAssert.GatewayError(response, 404, "InvalidAction.NotFound", "Specified api is not found, please check your url and method.");
     }
@@ -122,8 +120,8 @@ public sealed class GatewayErrorTests(ServerFixture fixture) : IClassFixture<Ser
     {
         var stranger = fixture.Server.ClientFor("LTAInosuchkey00000000000", "whatever");
 
-        RpcAssert.GatewayError(await stranger.V1Async("QueryEdgeDriver", Page), 404, "InvalidAccessKeyId.NotFound", "Specified access key is not found.");
-        RpcAssert.GatewayError(await stranger.V3Async("QueryEdgeDriver", Page), 404, "InvalidAccessKeyId.NotFound", "Specified access key is not found.");
+        RpcAssert.GatewayError(await stranger.V1Async("QueryEdgeDriver", OneDriverPage), 404, "InvalidAccessKeyId.NotFound", "Specified access key is not found.");
+        RpcAssert.GatewayError(await stranger.V3Async("QueryEdgeDriver", OneDriverPage), 404, "InvalidAccessKeyId.NotFound", "Specified access key is not found.");
     }
 
     [Fact]
@@ -131,13 +129,13 @@ public sealed class GatewayErrorTests(ServerFixture fixture) : IClassFixture<Ser
     {
         var shouting = fixture.Server.ClientFor("TESTID", TestServer.AccessKeySecret);
 
-        RpcAssert.GatewayError(await shouting.V1Async("QueryEdgeDriver", Page), 404, "InvalidAccessKeyId.NotFound");
+        RpcAssert.GatewayError(await shouting.V1Async("QueryEdgeDriver", OneDriverPage), 404, "InvalidAccessKeyId.NotFound");
     }
 
     [Fact]
     public async Task A_parameter_in_both_the_query_and_the_form_is_InvalidParameter()
     {
-        var response = await _client.V1Async("QueryEdgeDriver", Page, new V1Options { UnsignedQuery = [new("PageSize", "1")] });
+        var response = await _client.V1Async("QueryEdgeDriver", OneDriverPage, new V1Options { UnsignedQuery = [new("PageSize", "1")] });
 
         var message = RpcAssert.GatewayError(response, 400, "InvalidParameter");
         Assert.Contains("PageSize", message, StringComparison.Ordinal);
@@ -146,7 +144,7 @@ public sealed class GatewayErrorTests(ServerFixture fixture) : IClassFixture<Ser
     [Fact]
     public async Task A_parameter_twice_in_the_query_is_InvalidParameter()
     {
-        var response = await _client.V1Async("QueryEdgeDriver", Page, new V1Options { Method = "GET", UnsignedQuery = [new("Type", "1")] });
+        var response = await _client.V1Async("QueryEdgeDriver", OneDriverPage, new V1Options { Method = "GET", UnsignedQuery = [new("Type", "1")] });
 
         Assert.Contains("Type", RpcAssert.GatewayError(response, 400, "InvalidParameter"), StringComparison.Ordinal);
     }
@@ -154,7 +152,7 @@ public sealed class GatewayErrorTests(ServerFixture fixture) : IClassFixture<Ser
     [Fact]
     public async Task A_form_body_over_1_MiB_is_InvalidParameter()
     {
-        var response = await _client.CallAsync("QueryEdgeDriver", ("CurrentPage", "1"), ("PageSize", "1"), ("Type", "1"), ("DriverName", new string('a', 1024 * 1024)));
+        var response = await _client.QueryDriversAsync(1, ("DriverName", new string('a', 1024 * 1024)));
 
         Assert.Contains("larger than 1048576 bytes", RpcAssert.GatewayError(response, 400, "InvalidParameter"), StringComparison.Ordinal);
     }
@@ -162,7 +160,7 @@ public sealed class GatewayErrorTests(ServerFixture fixture) : IClassFixture<Ser
     [Fact]
     public async Task A_V1_POST_with_every_parameter_in_the_query_and_an_empty_body_is_accepted()
     {
-        var response = await _client.V1Async("QueryEdgeDriver", Page,
+        var response = await _client.V1Async("QueryEdgeDriver", OneDriverPage,
             new V1Options { InQuery = ["Action", "Version", "Format", "AccessKeyId", "SignatureMethod", "SignatureVersion", "SignatureNonce", "Timestamp", "Signature", "CurrentPage", "PageSize", "Type"] });
 
         RpcAssert.Success(response);
@@ -171,7 +169,7 @@ public sealed class GatewayErrorTests(ServerFixture fixture) : IClassFixture<Ser
     [Fact]
     public async Task Parameters_split_between_the_query_and_the_form_are_merged()
     {
-        var response = await _client.V1Async("QueryEdgeDriver", Page,
+        var response = await _client.V1Async("QueryEdgeDriver", OneDriverPage,
             new V1Options { Set = new Dictionary<string, string?> { ["Format"] = "JSON" }, InQuery = ["Action", "Version", "Format", "PageSize"] });
 
         RpcAssert.Success(response);
@@ -184,7 +182,7 @@ public sealed class GatewayErrorTests(ServerFixture fixture) : IClassFixture<Ser
     [InlineData("\uffff")]
     public async Task A_control_character_in_a_value_is_InvalidParameter(string value)
     {
-        var response = await _client.CallAsync("QueryEdgeDriver", ("CurrentPage", "1"), ("PageSize", "1"), ("Type", "1"), ("DriverName", value));
+        var response = await _client.QueryDriversAsync(1, ("DriverName", value));
 
         Assert.Contains("DriverName", RpcAssert.GatewayError(response, 400, "InvalidParameter"), StringComparison.Ordinal);
     }
@@ -192,7 +190,7 @@ public sealed class GatewayErrorTests(ServerFixture fixture) : IClassFixture<Ser
     [Fact]
     public async Task Tabs_and_newlines_are_not_control_characters_for_this_rule()
     {
-        var response = await _client.CallAsync("QueryEdgeDriver", ("CurrentPage", "1"), ("PageSize", "1"), ("Type", "1"), ("DriverName", "a\tb\nc"));
+        var response = await _client.QueryDriversAsync(1, ("DriverName", "a\tb\nc"));
 
         RpcAssert.Success(response);
     }

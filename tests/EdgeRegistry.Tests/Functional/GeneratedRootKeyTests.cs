@@ -42,7 +42,7 @@ public sealed class GeneratedRootKeyTests(GeneratedRootKeyFixture fixture) : ICl
 
         var driverId = await client.CreateDriverAsync();
         RpcAssert.Success(await client.V3Async("BatchGetEdgeDriver", [new("DriverIds.1", driverId)]));
-        RpcAssert.Success(await client.V1Async("QueryEdgeDriver", [new("CurrentPage", "1"), new("PageSize", "1"), new("Type", "1")], new V1Options { Method = "GET", Format = null }));
+        RpcAssert.Success(await client.V1Async("QueryEdgeDriver", Listings.OneDriverPage, new V1Options { Method = "GET", Format = null }));
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class GeneratedRootKeyTests(GeneratedRootKeyFixture fixture) : ICl
 
         RpcAssert.GatewayError(await fixture.Server.ClientFor(id, "wrong-secret-wrong-secret-0000").CallAsync("QueryEdgeDriver",
             ("CurrentPage", "1"), ("PageSize", "1"), ("Type", "1")), 400, "SignatureDoesNotMatch");
-        RpcAssert.GatewayError(await fixture.Client.CallAsync("QueryEdgeDriver", ("CurrentPage", "1"), ("PageSize", "1"), ("Type", "1")),
+        RpcAssert.GatewayError(await fixture.Client.QueryDriversAsync(1),
             404, "InvalidAccessKeyId.NotFound");
     }
 

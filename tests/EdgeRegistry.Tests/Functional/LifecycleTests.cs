@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using EdgeRegistry.Tests.Functional.Infrastructure;
+using static EdgeRegistry.Tests.Functional.Infrastructure.Listings;
 
 namespace EdgeRegistry.Tests.Functional;
 
@@ -178,7 +179,7 @@ public sealed class LifecycleTests(ServerFixture fixture) : IClassFixture<Server
         var response = await _client.CallAsync("DeleteEdgeDriver", ("DriverId", id));
 
         Assert.Equal("The driver has a published version and cannot be deleted.", RpcAssert.BusinessError(response, "iot.edge.DriverHasPublishedVersion"));
-        Assert.Equal(2, RpcAssert.Success(await _client.QueryVersionsAsync(id, 1, 30)).Data.GetProperty("Total").GetInt32());
+        Assert.Equal(2, Total(await _client.QueryVersionsAsync(id, 1, 30)));
     }
 
     [Fact]
@@ -196,7 +197,7 @@ public sealed class LifecycleTests(ServerFixture fixture) : IClassFixture<Server
         RpcAssert.BusinessError(await Call("ReleaseEdgeDriverVersion", id, "1.0"), "iot.edge.DriverNotExist");
         RpcAssert.BusinessError(await _client.CallAsync("DeleteEdgeDriver", ("DriverId", id)), "iot.edge.DriverNotExist");
         Assert.Equal("[]", RpcAssert.Success(await _client.CallAsync("BatchGetEdgeDriver", ("DriverIds.1", id))).Root.GetProperty("DriverList").GetRawText());
-        var byName = RpcAssert.Success(await _client.CallAsync("QueryEdgeDriver", ("CurrentPage", "1"), ("PageSize", "30"), ("Type", "1"), ("DriverName", name)));
+        var byName = RpcAssert.Success(await _client.QueryDriversAsync(30, ("DriverName", name)));
         Assert.Equal(0, byName.Data.GetProperty("Total").GetInt32());
 
         var again = await _client.CreateDriverAsync(name);
@@ -260,7 +261,7 @@ public sealed class LifecycleTests(ServerFixture fixture) : IClassFixture<Server
         RpcAssert.Success(await Call("DeleteEdgeDriverVersion", b, "1.0"));
 
         Assert.Equal("1", (await _client.FindVersionAsync(a, "1.0")).GetProperty("VersionState").GetString());
-        Assert.Equal(0, RpcAssert.Success(await _client.QueryVersionsAsync(b, 1, 30)).Data.GetProperty("Total").GetInt32());
+        Assert.Equal(0, Total(await _client.QueryVersionsAsync(b, 1, 30)));
         RpcAssert.BusinessError(await Call("UpdateEdgeDriverVersion", b, "1.0", ("EdgeVersion", "2.4.0")), "iot.edge.DriverVersionNotExist");
     }
 

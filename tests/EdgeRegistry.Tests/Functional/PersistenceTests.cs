@@ -1,4 +1,5 @@
 using EdgeRegistry.Tests.Functional.Infrastructure;
+using static EdgeRegistry.Tests.Functional.Infrastructure.Listings;
 
 namespace EdgeRegistry.Tests.Functional;
 
@@ -27,7 +28,7 @@ public sealed class PersistenceTests : IAsyncLifetime
         RpcAssert.Success(await client.CallAsync("DeleteEdgeDriver", ("DriverId", doomed)));
         var driversBefore = RpcAssert.Success(await client.CallAsync("BatchGetEdgeDriver", ("DriverIds.1", id))).Root.GetProperty("DriverList").GetRawText();
         var versionsBefore = Snapshot(await client.QueryVersionsAsync(id, 1, 30));
-        var totalBefore = RpcAssert.Success(await client.CallAsync("QueryEdgeDriver", ("CurrentPage", "1"), ("PageSize", "1"), ("Type", "1"))).Data.GetProperty("Total").GetInt32();
+        var totalBefore = Total(await client.QueryDriversAsync(1));
 
         await _server.StopAsync();
         await _server.StartAgainAsync();
@@ -35,8 +36,8 @@ public sealed class PersistenceTests : IAsyncLifetime
 
         Assert.Equal(driversBefore, RpcAssert.Success(await client.CallAsync("BatchGetEdgeDriver", ("DriverIds.1", id))).Root.GetProperty("DriverList").GetRawText());
         Assert.Equal(versionsBefore, Snapshot(await client.QueryVersionsAsync(id, 1, 30)));
-        Assert.Equal(totalBefore, RpcAssert.Success(await client.CallAsync("QueryEdgeDriver", ("CurrentPage", "1"), ("PageSize", "1"), ("Type", "1"))).Data.GetProperty("Total").GetInt32());
-        Assert.Equal(1, RpcAssert.Success(await client.QueryVersionsAsync(id, 1, 30, ("VersionState", "1"))).Data.GetProperty("Total").GetInt32());
+        Assert.Equal(totalBefore, Total(await client.QueryDriversAsync(1)));
+        Assert.Equal(1, Total(await client.QueryVersionsAsync(id, 1, 30, ("VersionState", "1"))));
         RpcAssert.BusinessError(await client.CallAsync("CreateEdgeDriver", ("DriverName", name), ("DriverProtocol", "modbus"), ("Runtime", "c")), "iot.edge.DriverNameExist");
         RpcAssert.BusinessError(await client.CallAsync("DeleteEdgeDriver", ("DriverId", id)), "iot.edge.DriverHasPublishedVersion");
         RpcAssert.BusinessError(await client.QueryVersionsAsync(doomed, 1, 30), "iot.edge.DriverNotExist");
@@ -45,7 +46,7 @@ public sealed class PersistenceTests : IAsyncLifetime
         _server.Clock.Advance(TimeSpan.FromSeconds(1));
         await client.CreateVersionAsync(id, "3.0");
         Assert.Equal(["3.0", "2.0", "1.0"], await client.AllVersionsAsync(id));
-        RpcAssert.Success(await client.V3Async("QueryEdgeDriver", [new("CurrentPage", "1"), new("PageSize", "1"), new("Type", "1")]));
+        RpcAssert.Success(await client.V3Async("QueryEdgeDriver", Listings.OneDriverPage));
     }
 
     [Fact]
@@ -113,6 +114,6 @@ public sealed class HealthTests(ServerFixture fixture) : IClassFixture<ServerFix
         using var response = await fixture.Server.Http.GetAsync(new Uri("/health/live", UriKind.Relative));
 
         Assert.Equal(200, (int)response.StatusCode);
-        RpcAssert.Success(await fixture.Client.CallAsync("QueryEdgeDriver", ("CurrentPage", "1"), ("PageSize", "1"), ("Type", "1")));
+        RpcAssert.Success(await fixture.Client.QueryDriversAsync(1));
     }
 }

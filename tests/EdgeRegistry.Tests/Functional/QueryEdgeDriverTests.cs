@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EdgeRegistry.Tests.Functional.Infrastructure;
+using static EdgeRegistry.Tests.Functional.Infrastructure.Listings;
 
 namespace EdgeRegistry.Tests.Functional;
 
@@ -10,8 +11,8 @@ public sealed class QueryEdgeDriverTests(ServerFixture fixture) : IClassFixture<
 
     private static string Token() => "T" + Guid.NewGuid().ToString("N")[..6];
 
-    private Task<RpcResponse> Query(int page, int size, string type = "1", string? name = null) =>
-        _client.V1Async("QueryEdgeDriver", new Dictionary<string, string>
+    private Task<RpcResponse> Query(int page, int size, string type = "1", string? name = null, RpcTestClient? client = null) =>
+        (client ?? _client).V1Async("QueryEdgeDriver", new Dictionary<string, string>
         {
             ["CurrentPage"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["PageSize"] = size.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -19,21 +20,19 @@ public sealed class QueryEdgeDriverTests(ServerFixture fixture) : IClassFixture<
             ["DriverName"] = name ?? "",
         });
 
-    private static List<string> Ids(RpcResponse response) =>
-        [.. RpcAssert.Success(response).Data.GetProperty("DriverList").EnumerateArray().Select(d => d.GetProperty("DriverId").GetString()!)];
-
-    private static int Total(RpcResponse response) => RpcAssert.Success(response).Data.GetProperty("Total").GetInt32();
+    /// <summary>The root key of a new account: unfiltered lists of it hold exactly what the test put there.</summary>
+    private async Task<RpcTestClient> OwnAccountAsync() => fixture.Server.ClientFor(await fixture.Server.Admin().CreateAccountAsync());
 
     [Fact]
     public async Task Drivers_are_listed_newest_first()
     {
-        var token = Token();
-        var a = await _client.CreateDriverAsync("a_" + token);
-        var b = await _client.CreateDriverAsync("b_" + token);
-        var c = await _client.CreateDriverAsync("c_" + token);
+        var own = await OwnAccountAsync();
+        var a = await own.CreateDriverAsync("a_" + Token());
+        var b = await own.CreateDriverAsync("b_" + Token());
+        var c = await own.CreateDriverAsync("c_" + Token());
 
-        Assert.Equal([c, b, a], Ids(await Query(1, 30, name: token)));
-        Assert.Equal(c, Ids(await Query(1, 1))[0]);
+        Assert.Equal([c, b, a], DriverIds(await Query(1, 30, client: own)));
+        Assert.Equal([c], DriverIds(await Query(1, 1, client: own)));
     }
 
     [Fact]
@@ -50,7 +49,7 @@ public sealed class QueryEdgeDriverTests(ServerFixture fixture) : IClassFixture<
         ids.Add(await _client.CreateDriverAsync("w_" + token));
         ids.Reverse();
 
-        Assert.Equal(ids, Ids(await Query(1, 30, name: token)));
+        Assert.Equal(ids, DriverIds(await Query(1, 30, name: token)));
     }
 
     [Fact]
@@ -61,12 +60,12 @@ public sealed class QueryEdgeDriverTests(ServerFixture fixture) : IClassFixture<
         var beta = await _client.CreateDriverAsync($"beta_{token.ToLowerInvariant()}");
         var gamma = await _client.CreateDriverAsync("gamma_" + Token());
 
-        Assert.Equal([beta, alpha], Ids(await Query(1, 30, name: token)));
-        Assert.Equal([beta, alpha], Ids(await Query(1, 30, name: token.ToUpperInvariant())));
-        Assert.Equal([alpha], Ids(await Query(1, 30, name: $"HA_{token}")));
-        Assert.Equal([alpha], Ids(await Query(1, 30, name: $"Alpha_{token}_x")));
+        Assert.Equal([beta, alpha], DriverIds(await Query(1, 30, name: token)));
+        Assert.Equal([beta, alpha], DriverIds(await Query(1, 30, name: token.ToUpperInvariant())));
+        Assert.Equal([alpha], DriverIds(await Query(1, 30, name: $"HA_{token}")));
+        Assert.Equal([alpha], DriverIds(await Query(1, 30, name: $"Alpha_{token}_x")));
         Assert.Equal(2, Total(await Query(1, 30, name: token)));
-        Assert.DoesNotContain(gamma, Ids(await Query(1, 30, name: token)));
+        Assert.DoesNotContain(gamma, DriverIds(await Query(1, 30, name: token)));
     }
 
     [Theory]
@@ -81,7 +80,7 @@ public sealed class QueryEdgeDriverTests(ServerFixture fixture) : IClassFixture<
         var response = await Query(1, 30, name: filter);
 
         Assert.Equal(0, Total(response));
-        Assert.Empty(Ids(response));
+        Assert.Empty(DriverIds(response));
     }
 
     [Fact]
@@ -91,7 +90,7 @@ public sealed class QueryEdgeDriverTests(ServerFixture fixture) : IClassFixture<
         var with = await _client.CreateDriverAsync($"a_{token}");
         await _client.CreateDriverAsync($"ab{token}");
 
-        Assert.Equal([with], Ids(await Query(1, 30, name: "_" + token)));
+        Assert.Equal([with], DriverIds(await Query(1, 30, name: "_" + token)));
     }
 
     [Fact]
@@ -107,9 +106,9 @@ public sealed class QueryEdgeDriverTests(ServerFixture fixture) : IClassFixture<
         created.Reverse();
         var pages = new[] { await Query(1, 3, name: token), await Query(2, 3, name: token), await Query(3, 3, name: token), await Query(4, 3, name: token) };
 
-        Assert.Equal([3, 3, 1, 0], pages.Select(p => Ids(p).Count));
+        Assert.Equal([3, 3, 1, 0], pages.Select(p => DriverIds(p).Count));
         Assert.All(pages, p => Assert.Equal(7, Total(p)));
-        Assert.Equal(created, pages.SelectMany(Ids));
+        Assert.Equal(created, pages.SelectMany(DriverIds));
         Assert.Equal([1, 2, 3, 4], pages.Select(p => p.Data.GetProperty("CurrentPage").GetInt32()));
         Assert.All(pages, p => Assert.Equal(3, p.Data.GetProperty("PageSize").GetInt32()));
     }
@@ -117,22 +116,22 @@ public sealed class QueryEdgeDriverTests(ServerFixture fixture) : IClassFixture<
     [Fact]
     public async Task Unfiltered_Total_follows_creates_and_deletes()
     {
-        var before = Total(await Query(1, 1));
-        var a = await _client.CreateDriverAsync();
-        await _client.CreateDriverAsync();
-        Assert.Equal(before + 2, Total(await Query(1, 1)));
-
-        RpcAssert.Success(await _client.CallAsync("DeleteEdgeDriver", ("DriverId", a)));
-
-        Assert.Equal(before + 1, Total(await Query(1, 1)));
-        var all = new List<string>();
-        for (var page = 1; page <= (before + 1 + 29) / 30; page++)
+        var own = await OwnAccountAsync();
+        Assert.Equal(0, Total(await Query(1, 1, client: own)));
+        var created = new List<string>();
+        for (var i = 0; i < 32; i++)
         {
-            all.AddRange(Ids(await Query(page, 30)));
+            created.Add(await own.CreateDriverAsync());
         }
 
-        Assert.Equal(before + 1, all.Distinct().Count());
-        Assert.DoesNotContain(a, all);
+        Assert.Equal(32, Total(await Query(1, 1, client: own)));
+        RpcAssert.Success(await own.CallAsync("DeleteEdgeDriver", ("DriverId", created[5])));
+
+        var pages = new[] { await Query(1, 30, client: own), await Query(2, 30, client: own) };
+        Assert.All(pages, p => Assert.Equal(31, Total(p)));
+        created.RemoveAt(5);
+        created.Reverse();
+        Assert.Equal(created, pages.SelectMany(DriverIds));
     }
 
     [Fact]
@@ -143,7 +142,7 @@ public sealed class QueryEdgeDriverTests(ServerFixture fixture) : IClassFixture<
 
         var response = await Query(int.MaxValue, 30, name: token);
 
-        Assert.Empty(Ids(response));
+        Assert.Empty(DriverIds(response));
         Assert.Equal(1, Total(response));
     }
 
@@ -154,7 +153,7 @@ public sealed class QueryEdgeDriverTests(ServerFixture fixture) : IClassFixture<
 
         var response = await Query(1, 30, type: "0");
 
-        Assert.Empty(Ids(response));
+        Assert.Empty(DriverIds(response));
         Assert.Equal(0, Total(response));
         Assert.Equal(JsonValueKind.Array, response.Data.GetProperty("DriverList").ValueKind);
     }

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.Json;
 using EdgeRegistry.Tests.Functional.Infrastructure;
+using static EdgeRegistry.Tests.Functional.Infrastructure.Listings;
 
 namespace EdgeRegistry.Tests.Functional;
 
@@ -13,13 +13,6 @@ public sealed class QueryEdgeDriverVersionTests(ServerFixture fixture) : IClassF
     private readonly RpcTestClient _client = fixture.Client;
 
     private static string Name(int i) => "1." + i.ToString("D3", CultureInfo.InvariantCulture);
-
-    private static List<JsonElement> Items(RpcResponse response) =>
-        [.. RpcAssert.Success(response).Data.GetProperty("DriverVersionList").EnumerateArray()];
-
-    private static List<string> Versions(RpcResponse response) => [.. Items(response).Select(v => v.GetProperty("DriverVersion").GetString()!)];
-
-    private static int Total(RpcResponse response) => RpcAssert.Success(response).Data.GetProperty("Total").GetInt32();
 
     /// <summary>A driver with <paramref name="count"/> versions 1.000, 1.001, …, each created 1 ms after the last.</summary>
     private async Task<string> DriverWithVersions(int count)
@@ -42,11 +35,11 @@ public sealed class QueryEdgeDriverVersionTests(ServerFixture fixture) : IClassF
 
         var pages = new[] { await _client.QueryVersionsAsync(id, 1, 30), await _client.QueryVersionsAsync(id, 2, 30), await _client.QueryVersionsAsync(id, 3, 30) };
 
-        Assert.Equal([30, 15, 0], pages.Select(p => Versions(p).Count));
+        Assert.Equal([30, 15, 0], pages.Select(p => VersionNames(p).Count));
         Assert.All(pages, p => Assert.Equal(45, Total(p)));
-        Assert.Equal(expected, pages.SelectMany(Versions));
+        Assert.Equal(expected, pages.SelectMany(VersionNames));
         Assert.Equal("[]", pages[2].Data.GetProperty("DriverVersionList").GetRawText());
-        var times = pages.SelectMany(Items).Select(v => v.GetProperty("GmtCreateTimestamp").GetInt64()).ToList();
+        var times = pages.SelectMany(VersionItems).Select(v => v.GetProperty("GmtCreateTimestamp").GetInt64()).ToList();
         Assert.Equal(times.OrderDescending(), times);
     }
 
@@ -71,14 +64,14 @@ public sealed class QueryEdgeDriverVersionTests(ServerFixture fixture) : IClassF
         var otherCase = await _client.CreateDriverAsync();
         await _client.CreateVersionAsync(otherCase, "v1.0-RC");
 
-        Assert.Equal(["1.010"], Versions(hit));
+        Assert.Equal(["1.010"], VersionNames(hit));
         Assert.Equal(1, Total(hit));
-        Assert.Empty(Versions(prefix));
+        Assert.Empty(VersionNames(prefix));
         Assert.Equal(0, Total(prefix));
-        Assert.Empty(Versions(miss));
+        Assert.Empty(VersionNames(miss));
         Assert.Equal(0, Total(miss));
         Assert.Equal("[]", miss.Data.GetProperty("DriverVersionList").GetRawText());
-        Assert.Empty(Versions(await _client.QueryVersionsAsync(otherCase, 1, 30, ("DriverVersion", "v1.0-rc"))));
+        Assert.Empty(VersionNames(await _client.QueryVersionsAsync(otherCase, 1, 30, ("DriverVersion", "v1.0-rc"))));
     }
 
     [Fact]
@@ -88,7 +81,7 @@ public sealed class QueryEdgeDriverVersionTests(ServerFixture fixture) : IClassF
 
         var page2 = await _client.QueryVersionsAsync(id, 2, 1, ("DriverVersion", "1.001"));
 
-        Assert.Empty(Versions(page2));
+        Assert.Empty(VersionNames(page2));
         Assert.Equal(1, Total(page2));
     }
 
@@ -109,11 +102,11 @@ public sealed class QueryEdgeDriverVersionTests(ServerFixture fixture) : IClassF
         Assert.Equal(released.AsEnumerable().Reverse().Select(Name), published);
         Assert.Equal(Enumerable.Range(0, 45).Except(released).Reverse().Select(Name), unpublished);
         Assert.Equal(45 - released.Count, Total(firstUnpublished));
-        Assert.All(Items(firstUnpublished), v => Assert.Equal("0", v.GetProperty("VersionState").GetString()));
+        Assert.All(VersionItems(firstUnpublished), v => Assert.Equal("0", v.GetProperty("VersionState").GetString()));
         Assert.Equal(45, Total(await _client.QueryVersionsAsync(id, 1, 1)));
         var publishedPage = await _client.QueryVersionsAsync(id, 1, 30, ("VersionState", "1"));
         Assert.Equal(released.Count, Total(publishedPage));
-        Assert.All(Items(publishedPage), v => Assert.Equal("1", v.GetProperty("VersionState").GetString()));
+        Assert.All(VersionItems(publishedPage), v => Assert.Equal("1", v.GetProperty("VersionState").GetString()));
     }
 
     [Fact]
@@ -122,11 +115,11 @@ public sealed class QueryEdgeDriverVersionTests(ServerFixture fixture) : IClassF
         var id = await DriverWithVersions(3);
         await _client.ReleaseAsync(id, Name(1));
 
-        Assert.Equal([Name(1)], Versions(await _client.QueryVersionsAsync(id, 1, 30, ("DriverVersion", Name(1)), ("VersionState", "1"))));
+        Assert.Equal([Name(1)], VersionNames(await _client.QueryVersionsAsync(id, 1, 30, ("DriverVersion", Name(1)), ("VersionState", "1"))));
         var wrongState = await _client.QueryVersionsAsync(id, 1, 30, ("DriverVersion", Name(1)), ("VersionState", "0"));
-        Assert.Empty(Versions(wrongState));
+        Assert.Empty(VersionNames(wrongState));
         Assert.Equal(0, Total(wrongState));
-        Assert.Equal([Name(2)], Versions(await _client.QueryVersionsAsync(id, 1, 30, ("DriverVersion", Name(2)), ("VersionState", "0"))));
+        Assert.Equal([Name(2)], VersionNames(await _client.QueryVersionsAsync(id, 1, 30, ("DriverVersion", Name(2)), ("VersionState", "0"))));
         Assert.Equal(0, Total(await _client.QueryVersionsAsync(id, 1, 30, ("DriverVersion", Name(2)), ("VersionState", "1"))));
     }
 
@@ -160,7 +153,7 @@ public sealed class QueryEdgeDriverVersionTests(ServerFixture fixture) : IClassF
 
         var response = await _client.QueryVersionsAsync(id, int.MaxValue, 30);
 
-        Assert.Empty(Versions(response));
+        Assert.Empty(VersionNames(response));
         Assert.Equal(2, Total(response));
     }
 
@@ -177,7 +170,7 @@ public sealed class QueryEdgeDriverVersionTests(ServerFixture fixture) : IClassF
         await _client.CreateVersionAsync(id, "0");
 
         Assert.Equal(["0", "c", "b", "a", "B", "9", "10"], await _client.AllVersionsAsync(id));
-        Assert.Equal(["b", "a"], Versions(await _client.QueryVersionsAsync(id, 2, 2)));
+        Assert.Equal(["b", "a"], VersionNames(await _client.QueryVersionsAsync(id, 2, 2)));
     }
 
     [Fact]
@@ -245,7 +238,7 @@ public sealed class QueryEdgeDriverVersionTests(ServerFixture fixture) : IClassF
 
         // A single deep page, in the middle of the list, read on its own.
         var page12 = await _client.QueryVersionsAsync(id, 12, 29);
-        Assert.Equal(live.Skip(11 * 29).Take(29).Select(Name), Versions(page12));
+        Assert.Equal(live.Skip(11 * 29).Take(29).Select(Name), VersionNames(page12));
         Assert.Equal(live.Count, Total(page12));
     }
 }

@@ -247,7 +247,7 @@ public sealed class ResponseShapeTests(ServerFixture fixture) : IClassFixture<Se
         var ids = new HashSet<string>();
         for (var i = 0; i < 5; i++)
         {
-            var response = await _client.CallAsync("QueryEdgeDriver", ("CurrentPage", "1"), ("PageSize", "1"), ("Type", "1"));
+            var response = await _client.QueryDriversAsync(1);
             Assert.True(ids.Add(response.RequestIdHeader!));
         }
     }

@@ -1,6 +1,7 @@
 using System.Text;
 using EdgeRegistry.Signing;
 using EdgeRegistry.Tests.Functional.Infrastructure;
+using static EdgeRegistry.Tests.Functional.Infrastructure.Listings;
 
 namespace EdgeRegistry.Tests.Functional;
 
@@ -10,12 +11,9 @@ namespace EdgeRegistry.Tests.Functional;
 /// </summary>
 public sealed class SignatureErrorTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
-    private static readonly KeyValuePair<string, string>[] Page =
-        [new("CurrentPage", "1"), new("PageSize", "1"), new("Type", "1")];
-
     private readonly RpcTestClient _client = fixture.Client;
 
-    private Task<RpcResponse> Query(V1Options options) => _client.V1Async("QueryEdgeDriver", Page, options);
+    private Task<RpcResponse> Query(V1Options options) => _client.V1Async("QueryEdgeDriver", OneDriverPage, options);
 
     [Theory]
     [InlineData("2025-03-04 05:06:07")]
@@ -34,7 +32,7 @@ public sealed class SignatureErrorTests(ServerFixture fixture) : IClassFixture<S
     [Fact]
     public async Task A_malformed_x_acs_date_is_InvalidTimeStamp_Format()
     {
-        var response = await _client.V3Async("QueryEdgeDriver", Page,
+        var response = await _client.V3Async("QueryEdgeDriver", OneDriverPage,
             new V3Options { SignedHeaders = new Dictionary<string, string> { ["x-acs-date"] = "Tue, 04 Mar 2025 05:06:07 GMT" } });
 
         var message = RpcAssert.GatewayError(response, 400, "InvalidTimeStamp.Format");
@@ -53,8 +51,8 @@ public sealed class SignatureErrorTests(ServerFixture fixture) : IClassFixture<S
         RpcAssert.Success(await Query(new V1Options { Nonce = nonce }));
         RpcAssert.GatewayError(await Query(new V1Options { Nonce = nonce }), 400, "SignatureNonceUsed", "Specified signature nonce was used already.");
         // Another method, another action, the other scheme: still the same key's nonce.
-        RpcAssert.GatewayError(await _client.V1Async("QueryEdgeDriver", Page, new V1Options { Nonce = nonce, Method = "GET" }), 400, "SignatureNonceUsed");
-        RpcAssert.GatewayError(await _client.V3Async("QueryEdgeDriver", Page, new V3Options { Nonce = nonce }), 400, "SignatureNonceUsed");
+        RpcAssert.GatewayError(await _client.V1Async("QueryEdgeDriver", OneDriverPage, new V1Options { Nonce = nonce, Method = "GET" }), 400, "SignatureNonceUsed");
+        RpcAssert.GatewayError(await _client.V3Async("QueryEdgeDriver", OneDriverPage, new V3Options { Nonce = nonce }), 400, "SignatureNonceUsed");
     }
 
     [Fact]
@@ -62,8 +60,8 @@ public sealed class SignatureErrorTests(ServerFixture fixture) : IClassFixture<S
     {
         var nonce = RpcTestClient.NewNonce();
 
-        RpcAssert.Success(await _client.V3Async("QueryEdgeDriver", Page, new V3Options { Nonce = nonce }));
-        RpcAssert.GatewayError(await _client.V3Async("QueryEdgeDriver", Page, new V3Options { Nonce = nonce }), 400, "SignatureNonceUsed");
+        RpcAssert.Success(await _client.V3Async("QueryEdgeDriver", OneDriverPage, new V3Options { Nonce = nonce }));
+        RpcAssert.GatewayError(await _client.V3Async("QueryEdgeDriver", OneDriverPage, new V3Options { Nonce = nonce }), 400, "SignatureNonceUsed");
     }
 
     [Fact]
@@ -77,7 +75,7 @@ public sealed class SignatureErrorTests(ServerFixture fixture) : IClassFixture<S
         RpcAssert.Success(await _client.V1Async("CreateEdgeDriver", create, options));
         RpcAssert.GatewayError(await _client.V1Async("CreateEdgeDriver", create, options), 400, "SignatureNonceUsed");
 
-        var found = RpcAssert.Success(await _client.CallAsync("QueryEdgeDriver", ("CurrentPage", "1"), ("PageSize", "30"), ("Type", "1"), ("DriverName", name)));
+        var found = RpcAssert.Success(await _client.QueryDriversAsync(30, ("DriverName", name)));
         Assert.Equal(1, found.Data.GetProperty("Total").GetInt32());
     }
 
@@ -108,7 +106,7 @@ public sealed class SignatureErrorTests(ServerFixture fixture) : IClassFixture<S
     [Fact]
     public async Task A_V3_x_acs_header_left_out_of_SignedHeaders_is_IncompleteSignature()
     {
-        var response = await _client.V3Async("QueryEdgeDriver", Page,
+        var response = await _client.V3Async("QueryEdgeDriver", OneDriverPage,
             new V3Options { UnsignedHeaders = new Dictionary<string, string> { ["x-acs-credentials-provider"] = "static_ak" } });
 
         Assert.Contains("x-acs-credentials-provider", RpcAssert.GatewayError(response, 400, "IncompleteSignature"), StringComparison.Ordinal);
@@ -117,7 +115,7 @@ public sealed class SignatureErrorTests(ServerFixture fixture) : IClassFixture<S
     [Fact]
     public async Task A_V3_x_acs_header_named_in_SignedHeaders_is_accepted()
     {
-        var response = await _client.V3Async("QueryEdgeDriver", Page,
+        var response = await _client.V3Async("QueryEdgeDriver", OneDriverPage,
             new V3Options { SignedHeaders = new Dictionary<string, string> { ["x-acs-credentials-provider"] = "static_ak" } });
 
         RpcAssert.Success(response);
@@ -126,7 +124,7 @@ public sealed class SignatureErrorTests(ServerFixture fixture) : IClassFixture<S
     [Fact]
     public async Task V3_SignedHeaders_without_host_is_IncompleteSignature()
     {
-        var response = await _client.V3Async("QueryEdgeDriver", Page, new V3Options { Omit = ["host"] });
+        var response = await _client.V3Async("QueryEdgeDriver", OneDriverPage, new V3Options { Omit = ["host"] });
 
         Assert.Contains("host", RpcAssert.GatewayError(response, 400, "IncompleteSignature"), StringComparison.Ordinal);
     }
@@ -134,7 +132,7 @@ public sealed class SignatureErrorTests(ServerFixture fixture) : IClassFixture<S
     [Fact]
     public async Task A_V3_body_that_does_not_match_x_acs_content_sha256_is_IncompleteSignature()
     {
-        var response = await _client.V3Async("QueryEdgeDriver", Page, new V3Options
+        var response = await _client.V3Async("QueryEdgeDriver", OneDriverPage, new V3Options
         {
             Body = Encoding.UTF8.GetBytes("a=1"),
             SentBody = Encoding.UTF8.GetBytes("a=2"),
@@ -147,7 +145,7 @@ public sealed class SignatureErrorTests(ServerFixture fixture) : IClassFixture<S
     [Fact]
     public async Task A_V3_body_that_matches_its_hash_is_accepted()
     {
-        var response = await _client.V3Async("QueryEdgeDriver", Page, new V3Options
+        var response = await _client.V3Async("QueryEdgeDriver", OneDriverPage, new V3Options
         {
             Body = Encoding.UTF8.GetBytes("opaque bytes"),
             SignedHeaders = new Dictionary<string, string> { ["content-type"] = "application/octet-stream" },
@@ -175,7 +173,7 @@ public sealed class SignatureErrorTests(ServerFixture fixture) : IClassFixture<S
     [InlineData("ACS3-HMAC-SHA256 Credential=testid,SignedHeaders=host")]
     public async Task A_malformed_V3_Authorization_is_IncompleteSignature(string authorization)
     {
-        var response = await _client.V3Async("QueryEdgeDriver", Page, new V3Options { Authorization = authorization });
+        var response = await _client.V3Async("QueryEdgeDriver", OneDriverPage, new V3Options { Authorization = authorization });
 
         RpcAssert.GatewayError(response, 400, "IncompleteSignature");
     }
@@ -184,7 +182,7 @@ public sealed class SignatureErrorTests(ServerFixture fixture) : IClassFixture<S
     public async Task A_wrong_V1_signature_is_SignatureDoesNotMatch_ending_in_the_server_string_to_sign()
     {
         var options = new V1Options { Nonce = RpcTestClient.NewNonce(), Timestamp = fixture.Clock.GetUtcNow(), SigningSecret = "not-the-secret" };
-        KeyValuePair<string, string>[] parameters = [.. Page, new("DriverName", "a b*c~中")];
+        KeyValuePair<string, string>[] parameters = [.. OneDriverPage, new("DriverName", "a b*c~中")];
         var sent = _client.SignV1("QueryEdgeDriver", parameters, options);
         var expected = V1Signature.StringToSign("POST", sent);
 
@@ -202,9 +200,9 @@ public sealed class SignatureErrorTests(ServerFixture fixture) : IClassFixture<S
     public async Task A_wrong_V1_GET_signature_shows_GET_in_the_string_to_sign()
     {
         var options = new V1Options { Method = "GET", Format = "JSON", Nonce = RpcTestClient.NewNonce(), Timestamp = fixture.Clock.GetUtcNow(), SigningSecret = "x" };
-        var expected = V1Signature.StringToSign("GET", _client.SignV1("QueryEdgeDriver", Page, options));
+        var expected = V1Signature.StringToSign("GET", _client.SignV1("QueryEdgeDriver", OneDriverPage, options));
 
-        var message = RpcAssert.GatewayError(await _client.V1Async("QueryEdgeDriver", Page, options), 400, "SignatureDoesNotMatch");
+        var message = RpcAssert.GatewayError(await _client.V1Async("QueryEdgeDriver", OneDriverPage, options), 400, "SignatureDoesNotMatch");
 
         Assert.EndsWith("server string to sign is:" + expected, message, StringComparison.Ordinal);
         Assert.StartsWith("GET&%2F&", expected, StringComparison.Ordinal);
@@ -213,7 +211,7 @@ public sealed class SignatureErrorTests(ServerFixture fixture) : IClassFixture<S
     [Fact]
     public async Task A_parameter_added_after_signing_is_SignatureDoesNotMatch()
     {
-        var response = await _client.V1Async("QueryEdgeDriver", Page, new V1Options { UnsignedQuery = [new("DriverName", "x")] });
+        var response = await _client.V1Async("QueryEdgeDriver", OneDriverPage, new V1Options { UnsignedQuery = [new("DriverName", "x")] });
 
         var message = RpcAssert.GatewayError(response, 400, "SignatureDoesNotMatch");
         Assert.Contains("DriverName%3Dx", message, StringComparison.Ordinal);
@@ -223,12 +221,12 @@ public sealed class SignatureErrorTests(ServerFixture fixture) : IClassFixture<S
     public async Task A_wrong_V3_signature_is_SignatureDoesNotMatch_ending_in_the_server_string_to_sign()
     {
         var options = new V3Options { Nonce = RpcTestClient.NewNonce(), Timestamp = fixture.Clock.GetUtcNow(), SigningSecret = "not-the-secret" };
-        var headers = _client.SignV3("QueryEdgeDriver", Page, options);
+        var headers = _client.SignV3("QueryEdgeDriver", OneDriverPage, options);
         var signedHeaders = V3Authorization.TryParse(headers["authorization"], out var authorization, out _) ? authorization!.SignedHeaders : [];
-        var canonical = V3Signature.CanonicalRequest("POST", "/", Page, headers.GetValueOrDefault, signedHeaders, V3Signature.EmptyBodySha256);
+        var canonical = V3Signature.CanonicalRequest("POST", "/", OneDriverPage, headers.GetValueOrDefault, signedHeaders, V3Signature.EmptyBodySha256);
         var expected = V3Signature.StringToSign(canonical);
 
-        var response = await _client.V3Async("QueryEdgeDriver", Page, options);
+        var response = await _client.V3Async("QueryEdgeDriver", OneDriverPage, options);
 
         var message = RpcAssert.GatewayError(response, 400, "SignatureDoesNotMatch");
         Assert.Equal("Specified signature is not matched with our calculation. server string to sign is:" + expected, message);
@@ -239,7 +237,7 @@ public sealed class SignatureErrorTests(ServerFixture fixture) : IClassFixture<S
     public async Task A_SecurityToken_is_InvalidSecurityToken_Malformed()
     {
         var v1 = await Query(new V1Options { Set = new Dictionary<string, string?> { ["SecurityToken"] = "CAIS-sts-token" } });
-        var v3 = await _client.V3Async("QueryEdgeDriver", Page,
+        var v3 = await _client.V3Async("QueryEdgeDriver", OneDriverPage,
             new V3Options { SignedHeaders = new Dictionary<string, string> { ["x-acs-security-token"] = "CAIS-sts-token" } });
 
         RpcAssert.GatewayError(v1, 400, "InvalidSecurityToken.Malformed");

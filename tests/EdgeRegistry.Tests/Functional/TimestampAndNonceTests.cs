@@ -1,13 +1,11 @@
 using EdgeRegistry.Tests.Functional.Infrastructure;
+using static EdgeRegistry.Tests.Functional.Infrastructure.Listings;
 
 namespace EdgeRegistry.Tests.Functional;
 
 /// <summary>The ±15 minute window and the nonce memory, moved by the server's fake clock.</summary>
 public sealed class TimestampAndNonceTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
-    private static readonly KeyValuePair<string, string>[] Page =
-        [new("CurrentPage", "1"), new("PageSize", "1"), new("Type", "1")];
-
     private readonly RpcTestClient _client = fixture.Client;
 
     private DateTimeOffset Now => fixture.Clock.GetUtcNow();
@@ -19,8 +17,8 @@ public sealed class TimestampAndNonceTests(ServerFixture fixture) : IClassFixtur
     [InlineData(0)]
     public async Task A_timestamp_within_15_minutes_passes(int minutes)
     {
-        RpcAssert.Success(await _client.V1Async("QueryEdgeDriver", Page, new V1Options { Timestamp = Now.AddMinutes(minutes) }));
-        RpcAssert.Success(await _client.V3Async("QueryEdgeDriver", Page, new V3Options { Timestamp = Now.AddMinutes(minutes) }));
+        RpcAssert.Success(await _client.V1Async("QueryEdgeDriver", OneDriverPage, new V1Options { Timestamp = Now.AddMinutes(minutes) }));
+        RpcAssert.Success(await _client.V3Async("QueryEdgeDriver", OneDriverPage, new V3Options { Timestamp = Now.AddMinutes(minutes) }));
     }
 
     [Theory]
@@ -29,8 +27,8 @@ public sealed class TimestampAndNonceTests(ServerFixture fixture) : IClassFixtur
     [InlineData(-600)]
     public async Task A_timestamp_more_than_15_minutes_off_is_InvalidTimeStamp_Expired(int minutes)
     {
-        var v1 = await _client.V1Async("QueryEdgeDriver", Page, new V1Options { Timestamp = Now.AddMinutes(minutes) });
-        var v3 = await _client.V3Async("QueryEdgeDriver", Page, new V3Options { Timestamp = Now.AddMinutes(minutes) });
+        var v1 = await _client.V1Async("QueryEdgeDriver", OneDriverPage, new V1Options { Timestamp = Now.AddMinutes(minutes) });
+        var v3 = await _client.V3Async("QueryEdgeDriver", OneDriverPage, new V3Options { Timestamp = Now.AddMinutes(minutes) });
 
         Assert.StartsWith("Specified time stamp or date value is expired", RpcAssert.GatewayError(v1, 400, "InvalidTimeStamp.Expired"), StringComparison.Ordinal);
         RpcAssert.GatewayError(v3, 400, "InvalidTimeStamp.Expired");
@@ -45,10 +43,10 @@ public sealed class TimestampAndNonceTests(ServerFixture fixture) : IClassFixtur
         now = Now;
         Assert.Equal(0, now.Millisecond);
 
-        RpcAssert.Success(await _client.V1Async("QueryEdgeDriver", Page, new V1Options { Timestamp = now.AddMinutes(-15) }));
-        RpcAssert.Success(await _client.V1Async("QueryEdgeDriver", Page, new V1Options { Timestamp = now.AddMinutes(15) }));
-        RpcAssert.GatewayError(await _client.V1Async("QueryEdgeDriver", Page, new V1Options { Timestamp = now.AddMinutes(-15).AddSeconds(-1) }), 400, "InvalidTimeStamp.Expired");
-        RpcAssert.GatewayError(await _client.V1Async("QueryEdgeDriver", Page, new V1Options { Timestamp = now.AddMinutes(15).AddSeconds(1) }), 400, "InvalidTimeStamp.Expired");
+        RpcAssert.Success(await _client.V1Async("QueryEdgeDriver", OneDriverPage, new V1Options { Timestamp = now.AddMinutes(-15) }));
+        RpcAssert.Success(await _client.V1Async("QueryEdgeDriver", OneDriverPage, new V1Options { Timestamp = now.AddMinutes(15) }));
+        RpcAssert.GatewayError(await _client.V1Async("QueryEdgeDriver", OneDriverPage, new V1Options { Timestamp = now.AddMinutes(-15).AddSeconds(-1) }), 400, "InvalidTimeStamp.Expired");
+        RpcAssert.GatewayError(await _client.V1Async("QueryEdgeDriver", OneDriverPage, new V1Options { Timestamp = now.AddMinutes(15).AddSeconds(1) }), 400, "InvalidTimeStamp.Expired");
     }
 
     [Fact]
@@ -58,13 +56,13 @@ public sealed class TimestampAndNonceTests(ServerFixture fixture) : IClassFixtur
         var nonce = RpcTestClient.NewNonce();
 
         fixture.Clock.Advance(TimeSpan.FromMinutes(14));
-        RpcAssert.Success(await _client.V1Async("QueryEdgeDriver", Page, new V1Options { Timestamp = signedAt }));
+        RpcAssert.Success(await _client.V1Async("QueryEdgeDriver", OneDriverPage, new V1Options { Timestamp = signedAt }));
         fixture.Clock.Advance(TimeSpan.FromMinutes(2));
-        var response = await _client.V1Async("QueryEdgeDriver", Page, new V1Options { Timestamp = signedAt, Nonce = nonce });
+        var response = await _client.V1Async("QueryEdgeDriver", OneDriverPage, new V1Options { Timestamp = signedAt, Nonce = nonce });
 
         RpcAssert.GatewayError(response, 400, "InvalidTimeStamp.Expired");
         // The request now signed at the server's time passes.
-        RpcAssert.Success(await _client.V1Async("QueryEdgeDriver", Page));
+        RpcAssert.Success(await _client.V1Async("QueryEdgeDriver", OneDriverPage));
     }
 
     [Fact]
@@ -72,7 +70,7 @@ public sealed class TimestampAndNonceTests(ServerFixture fixture) : IClassFixtur
     {
         var stranger = fixture.Server.ClientFor("nosuchkey", "stranger-secret-0001");
 
-        RpcAssert.GatewayError(await stranger.V1Async("QueryEdgeDriver", Page, new V1Options { Timestamp = Now.AddHours(-1) }), 400, "InvalidTimeStamp.Expired");
+        RpcAssert.GatewayError(await stranger.V1Async("QueryEdgeDriver", OneDriverPage, new V1Options { Timestamp = Now.AddHours(-1) }), 400, "InvalidTimeStamp.Expired");
     }
 
     [Fact]
@@ -80,10 +78,10 @@ public sealed class TimestampAndNonceTests(ServerFixture fixture) : IClassFixtur
     {
         var options = new V1Options { Nonce = RpcTestClient.NewNonce(), Timestamp = Now };
 
-        RpcAssert.Success(await _client.V1Async("QueryEdgeDriver", Page, options));
+        RpcAssert.Success(await _client.V1Async("QueryEdgeDriver", OneDriverPage, options));
         fixture.Clock.Advance(TimeSpan.FromMinutes(14));
 
-        RpcAssert.GatewayError(await _client.V1Async("QueryEdgeDriver", Page, options), 400, "SignatureNonceUsed");
+        RpcAssert.GatewayError(await _client.V1Async("QueryEdgeDriver", OneDriverPage, options), 400, "SignatureNonceUsed");
     }
 
     [Fact]
@@ -91,9 +89,9 @@ public sealed class TimestampAndNonceTests(ServerFixture fixture) : IClassFixtur
     {
         var nonce = "Nonce-" + RpcTestClient.NewNonce();
 
-        RpcAssert.Success(await _client.V1Async("QueryEdgeDriver", Page, new V1Options { Nonce = nonce }));
-        RpcAssert.Success(await _client.V1Async("QueryEdgeDriver", Page, new V1Options { Nonce = nonce.ToUpperInvariant() }));
-        RpcAssert.Success(await _client.V1Async("QueryEdgeDriver", Page, new V1Options { Nonce = nonce + " " }));
+        RpcAssert.Success(await _client.V1Async("QueryEdgeDriver", OneDriverPage, new V1Options { Nonce = nonce }));
+        RpcAssert.Success(await _client.V1Async("QueryEdgeDriver", OneDriverPage, new V1Options { Nonce = nonce.ToUpperInvariant() }));
+        RpcAssert.Success(await _client.V1Async("QueryEdgeDriver", OneDriverPage, new V1Options { Nonce = nonce + " " }));
     }
 }
 
@@ -104,20 +102,17 @@ public sealed class TimestampAndNonceTests(ServerFixture fixture) : IClassFixtur
 /// </summary>
 public sealed class NonceExpiryTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
-    private static readonly KeyValuePair<string, string>[] Page =
-        [new("CurrentPage", "1"), new("PageSize", "1"), new("Type", "1")];
-
     private readonly RpcTestClient _client = fixture.Client;
 
     [Fact]
     public async Task A_nonce_may_be_used_again_once_its_request_could_no_longer_pass_the_window()
     {
         var nonce = RpcTestClient.NewNonce();
-        RpcAssert.Success(await _client.V1Async("QueryEdgeDriver", Page, new V1Options { Nonce = nonce }));
+        RpcAssert.Success(await _client.V1Async("QueryEdgeDriver", OneDriverPage, new V1Options { Nonce = nonce }));
 
         fixture.Clock.Advance(TimeSpan.FromMinutes(16));
 
-        RpcAssert.Success(await _client.V1Async("QueryEdgeDriver", Page, new V1Options { Nonce = nonce }));
-        RpcAssert.GatewayError(await _client.V1Async("QueryEdgeDriver", Page, new V1Options { Nonce = nonce }), 400, "SignatureNonceUsed");
+        RpcAssert.Success(await _client.V1Async("QueryEdgeDriver", OneDriverPage, new V1Options { Nonce = nonce }));
+        RpcAssert.GatewayError(await _client.V1Async("QueryEdgeDriver", OneDriverPage, new V1Options { Nonce = nonce }), 400, "SignatureNonceUsed");
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using EdgeRegistry.Tests.Functional.Infrastructure;
+using static EdgeRegistry.Tests.Functional.Infrastructure.Listings;
 
 namespace EdgeRegistry.Tests.Functional;
 
@@ -17,7 +18,7 @@ public sealed class VersionValidationTests(ServerFixture fixture) : IClassFixtur
     public async Task InitializeAsync()
     {
         _driverId = await _client.CreateDriverAsync();
-        await _client.CreateVersionAsync(_driverId, "existing", ("Description", "kept"));
+        await _client.CreateVersionAsync(_driverId, VersionRefusals.Existing, ("Description", "kept"));
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -33,21 +34,9 @@ public sealed class VersionValidationTests(ServerFixture fixture) : IClassFixtur
         return _client.V1Async(action, parameters);
     }
 
-    /// <summary>Both operations refuse the value the same way, and the existing version is left as it was.</summary>
-    private async Task<string> RefusedByBoth(string name, string value, string code = "iot.common.InvalidParam")
-    {
-        var created = await Create(name, value);
-        var updated = await Send("UpdateEdgeDriverVersion", "existing", name, value);
-
-        var message = RpcAssert.BusinessError(created, code);
-        Assert.Equal(message, RpcAssert.BusinessError(updated, code));
-        var existing = await _client.FindVersionAsync(_driverId, "existing");
-        Assert.Equal("kept", existing.GetProperty("Description").GetString());
-        Assert.Equal(1, RpcAssert.Success(await _client.QueryVersionsAsync(_driverId, 1, 30)).Data.GetProperty("Total").GetInt32() - CreatedHere);
-        return message;
-    }
-
-    private int CreatedHere { get; set; }
+    /// <summary>Both operations refuse the value with <paramref name="code"/> and the same message, and change nothing.</summary>
+    private Task<string> RefusedByBoth(string name, string value, string code = "iot.common.InvalidParam") =>
+        _client.RefusedByBothAsync(_driverId, name, value, response => RpcAssert.BusinessError(response, code));
 
     /// <summary>
     /// Creates a version with the value and reads it back as given. <c>$PACKAGE</c> / <c>$CONFIG</c> in the value
@@ -68,7 +57,6 @@ public sealed class VersionValidationTests(ServerFixture fixture) : IClassFixtur
         }
 
         RpcAssert.Success(await Create(name, value, version));
-        CreatedHere++;
         var returned = (await _client.FindVersionAsync(_driverId, version)).GetProperty(name).GetString()!;
         if (name == "SourceConfig" && value.Contains("\"ossAddress\"", StringComparison.Ordinal))
         {
@@ -105,7 +93,6 @@ public sealed class VersionValidationTests(ServerFixture fixture) : IClassFixtur
 
         var longest = "V_1.0-rc." + new string('x', 55);
         RpcAssert.Success(await Send("CreateEdgeDriverVersion", longest, "EdgeVersion", "2.4.0"));
-        CreatedHere++;
         Assert.Equal(longest, (await _client.FindVersionAsync(_driverId, longest)).GetProperty("DriverVersion").GetString());
     }
 
@@ -116,7 +103,9 @@ public sealed class VersionValidationTests(ServerFixture fixture) : IClassFixtur
     [InlineData("2..4")]
     [InlineData("2.4.")]
     [InlineData(" 2.4.0")]
-    public async Task An_EdgeVersion_that_is_not_dotted_numbers_is_InvalidParam(string edgeVersion) =>
+    [InlineData("1.2.3.4.5")]
+    [InlineData("2.4.0.0.1")]
+    public async Task An_EdgeVersion_that_is_not_1_to_4_dotted_numbers_is_InvalidParam(string edgeVersion) =>
         RpcAssert.InvalidParam(await RefusedByBothResponse("EdgeVersion", edgeVersion), "EdgeVersion");
 
     private async Task<RpcResponse> RefusedByBothResponse(string name, string value)
@@ -130,7 +119,9 @@ public sealed class VersionValidationTests(ServerFixture fixture) : IClassFixtur
     [InlineData("2.4")]
     [InlineData("2.4.0")]
     [InlineData("10.20.30")]
-    public async Task Dotted_EdgeVersions_are_accepted(string edgeVersion) => await AcceptedAndStoredVerbatim("EdgeVersion", edgeVersion);
+    [InlineData("1.2.3.4")]
+    [InlineData("2.4.0.1234")]
+    public async Task One_to_four_dotted_numbers_are_accepted_as_EdgeVersion(string edgeVersion) => await AcceptedAndStoredVerbatim("EdgeVersion", edgeVersion);
 
     [Fact]
     public async Task A_Description_of_257_UTF8_bytes_is_ParameterSizeLimit()
@@ -242,7 +233,7 @@ public sealed class VersionValidationTests(ServerFixture fixture) : IClassFixtur
     [InlineData("ConfigCheckRule")]
     public async Task A_JSON_parameter_over_64_KiB_is_ParameterSizeLimit(string name)
     {
-        var message = await RefusedByBoth(name, await Padded(name, JsonLimit + 1, "existing"), "iot.common.ParameterSizeLimit");
+        var message = await RefusedByBoth(name, await Padded(name, JsonLimit + 1, VersionRefusals.Existing), "iot.common.ParameterSizeLimit");
 
         Assert.Equal($"{name} is 65537 long; the limit is 65536.", message);
     }
@@ -252,7 +243,7 @@ public sealed class VersionValidationTests(ServerFixture fixture) : IClassFixtur
     [InlineData("ContainerConfig")]
     public async Task The_64_KiB_limit_counts_UTF8_bytes(string name)
     {
-        var value = await Padded(name, JsonLimit + 2, "existing", 'é');
+        var value = await Padded(name, JsonLimit + 2, VersionRefusals.Existing, 'é');
         Assert.True(value.Length < JsonLimit);
 
         Assert.Equal($"{name} is 65538 long; the limit is 65536.", await RefusedByBoth(name, value, "iot.common.ParameterSizeLimit"));

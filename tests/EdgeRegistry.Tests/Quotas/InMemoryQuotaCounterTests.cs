@@ -1,5 +1,6 @@
 using EdgeRegistry.Quotas;
 using Microsoft.Extensions.Time.Testing;
+using static EdgeRegistry.Tests.Quotas.QuotaCalls;
 
 namespace EdgeRegistry.Tests.Quotas;
 
@@ -89,67 +90,6 @@ public sealed class InMemoryQuotaCounterTests
     }
 
     [Fact]
-    public void Exactly_N_pass_when_16_threads_race_in_one_second()
-    {
-        var counter = new InMemoryQuotaCounter(_time);
-
-        Assert.Equal(10, Race(counter, threads: 16, callsPerThread: 20_000, limit: 10));
-    }
-
-    [Fact]
-    public void Exactly_N_pass_per_second_while_the_sweep_removes_slots_under_the_racing_threads()
-    {
-        var counter = new InMemoryQuotaCounter(_time);
-        for (var second = 0; second < 20; second++)
-        {
-            // Slots of the previous phase are stale now, so the first call of this phase sweeps them while others count.
-            for (var i = 0; i < 2_000; i++)
-            {
-                Acquire(counter, $"filler-{i}", "A", 1);
-            }
-
-            _time.Advance(TimeSpan.FromSeconds(2));
-            Assert.Equal(7, Race(counter, threads: 16, callsPerThread: 2_000, limit: 7));
-        }
-    }
-
-    [Fact]
-    public void Never_more_than_N_per_second_while_the_clock_moves_and_sweeps_race_the_callers()
-    {
-        var counter = new InMemoryQuotaCounter(_time);
-        const int Steps = 3_000;
-        var origin = _time.GetUtcNow();
-        var allowedPerStep = new int[Steps + 1];
-        var done = 0;
-        var callers = Enumerable.Range(0, 8).Select(_ => new Thread(() =>
-        {
-            while (Volatile.Read(ref done) == 0)
-            {
-                var before = _time.GetUtcNow();
-                var allowed = Acquire(counter, "acc", "A", 1).IsAllowed;
-                // Only a call that saw one window on both sides of it surely counted in that window.
-                if (allowed && _time.GetUtcNow() == before)
-                {
-                    Interlocked.Increment(ref allowedPerStep[(int)((before - origin).TotalSeconds / 2)]);
-                }
-            }
-        })).ToList();
-        callers.ForEach(t => t.Start());
-
-        // Each step leaves the slot two seconds stale, so its first call sweeps the slot while others count in it.
-        for (var step = 0; step < Steps; step++)
-        {
-            Thread.SpinWait(2_000);
-            _time.Advance(TimeSpan.FromSeconds(2));
-        }
-
-        Volatile.Write(ref done, 1);
-        callers.ForEach(t => t.Join());
-        Assert.All(allowedPerStep, count => Assert.InRange(count, 0, 1));
-        Assert.True(allowedPerStep.Count(c => c == 1) > Steps / 20, "too few calls attributed to a window to prove anything");
-    }
-
-    [Fact]
     public void Slots_of_past_seconds_are_dropped()
     {
         var counter = new InMemoryQuotaCounter(_time, sweepOnCaller: true);
@@ -219,42 +159,5 @@ public sealed class InMemoryQuotaCounterTests
 
         allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.InRange(allocated, 0, 100 * 128);
-    }
-
-    private static int Race(InMemoryQuotaCounter counter, int threads, int callsPerThread, int limit)
-    {
-        var allowed = 0;
-        using var start = new Barrier(threads);
-        var workers = Enumerable.Range(0, threads).Select(_ => new Thread(() =>
-        {
-            start.SignalAndWait();
-            var mine = CountAllowed(counter, "acc", "QueryEdgeDriverVersion", limit, callsPerThread);
-            Interlocked.Add(ref allowed, mine);
-        })).ToList();
-        workers.ForEach(t => t.Start());
-        workers.ForEach(t => t.Join());
-        return allowed;
-    }
-
-    private static int CountAllowed(InMemoryQuotaCounter counter, string account, string action, int limit, int calls)
-    {
-        var allowed = 0;
-        for (var i = 0; i < calls; i++)
-        {
-            if (Acquire(counter, account, action, limit).IsAllowed)
-            {
-                allowed++;
-            }
-        }
-
-        return allowed;
-    }
-
-    // The in-memory counter always completes synchronously.
-    private static QuotaDecision Acquire(InMemoryQuotaCounter counter, string account, string action, int limit)
-    {
-        var pending = counter.TryAcquireAsync(account, action, limit, CancellationToken.None);
-        Assert.True(pending.IsCompletedSuccessfully);
-        return pending.Result;
     }
 }

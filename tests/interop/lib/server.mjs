@@ -1,10 +1,9 @@
-// Starts a real `edgereg serve` for a test file: a free port on 127.0.0.1, a fresh data directory, known
-// root credentials. The command is $EDGEREG_CMD (a full command line, e.g. `dotnet /path/edgereg.dll`) or
+// Starts a real `edgereg serve` for a test file: port 0 on 127.0.0.1 (the port the server bound is read from its
+// "listening on" log line, so no port is probed and released first), a fresh data directory, known root credentials. The command is $EDGEREG_CMD (a full command line, e.g. `dotnet /path/edgereg.dll`) or
 // the repository's `edgereg` launcher. Its stdout/stderr are kept so a failure can show them.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,13 +12,8 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 const READY_TIMEOUT_MS = Number(process.env.EDGEREG_READY_TIMEOUT_MS ?? 60_000);
 const OUTPUT_LIMIT = 64 * 1024;
 
-async function freePort() {
-  const probe = net.createServer();
-  await new Promise((resolve, reject) => probe.once('error', reject).listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address();
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
+// ServerHost logs it once Kestrel is bound, in the text and the JSON log formats alike.
+const LISTENING = /EdgeRegistry is listening on http:\/\/127\.0\.0\.1:(\d+)/;
 
 function commandLine(args) {
   const quoted = args.map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ');
@@ -29,24 +23,52 @@ function commandLine(args) {
 }
 
 export async function startServer() {
-  const port = await freePort();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'edgereg-interop-'));
   const accessKeyId = `LTAI${randomBytes(8).toString('hex')}`;
   const accessKeySecret = randomBytes(15).toString('base64');
   let output = '';
-  const child = spawn('/bin/sh', ['-c', commandLine(['serve', '--listen', `127.0.0.1:${port}`, '--data-dir', dataDir])], {
+  let port = null;
+  const child = spawn('/bin/sh', ['-c', commandLine(['serve', '--listen', '127.0.0.1:0', '--data-dir', dataDir])], {
     cwd: REPO_ROOT,
     env: { ...process.env, EDGEREG_ROOT_ACCESS_KEY_ID: accessKeyId, EDGEREG_ROOT_ACCESS_KEY_SECRET: accessKeySecret },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group, so stop() also ends a launcher's children
   });
-  const keep = (chunk) => { output = (output + chunk.toString('utf8')).slice(-OUTPUT_LIMIT); };
+  const keep = (chunk) => {
+    output = (output + chunk.toString('utf8')).slice(-OUTPUT_LIMIT);
+    port ??= Number(LISTENING.exec(output)?.[1]) || null;
+  };
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
   let exited = null;
   const exitedPromise = new Promise((resolve) => child.on('exit', (code, signal) => { exited = { code, signal }; resolve(); }));
 
-  const server = {
+  const stop = async () => {
+    if (!exited) {
+      try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
+      const timer = setTimeout(() => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } }, 5000);
+      await exitedPromise;
+      clearTimeout(timer);
+    }
+    await rm(dataDir, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  for (;;) {
+    if (exited) {
+      await stop();
+      throw new Error(`edgereg exited (${JSON.stringify(exited)}) before /health/ready answered 200.\n--- server output ---\n${output}`);
+    }
+    if (port !== null && await isReady(port)) break;
+    if (Date.now() > deadline) {
+      await stop();
+      const why = port === null ? 'did not log the address it listens on' : 'did not answer 200 on /health/ready';
+      throw new Error(`edgereg ${why} within ${READY_TIMEOUT_MS} ms.\n--- server output ---\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+
+  return {
     pid: child.pid, // the server itself: the shell and the launcher both exec
     port,
     dataDir,
@@ -54,30 +76,8 @@ export async function startServer() {
     accessKeySecret,
     baseUrl: `http://127.0.0.1:${port}`,
     output: () => output,
-    async stop() {
-      if (!exited) {
-        try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
-        const timer = setTimeout(() => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } }, 5000);
-        await exitedPromise;
-        clearTimeout(timer);
-      }
-      await rm(dataDir, { recursive: true, force: true });
-    },
+    stop,
   };
-
-  const deadline = Date.now() + READY_TIMEOUT_MS;
-  for (;;) {
-    if (exited) {
-      await server.stop();
-      throw new Error(`edgereg exited (${JSON.stringify(exited)}) before /health/ready answered 200.\n--- server output ---\n${output}`);
-    }
-    if (await isReady(port)) return server;
-    if (Date.now() > deadline) {
-      await server.stop();
-      throw new Error(`edgereg did not answer 200 on /health/ready within ${READY_TIMEOUT_MS} ms.\n--- server output ---\n${output}`);
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }
 
 async function isReady(port) {

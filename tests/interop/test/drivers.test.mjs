@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { CLIENT_KINDS } from '../lib/clients.mjs';
 import { expectBusinessError, expectOk, expectTimes, ID } from '../lib/expect.mjs';
 import { driverName, sleep, test, useServer } from '../lib/harness.mjs';
+import { driverIdsOf, driverPage } from '../lib/listing.mjs';
 
 const ctx = useServer();
 const unknownId = () => randomBytes(16).toString('hex');
@@ -18,7 +19,7 @@ for (const kind of CLIENT_KINDS) {
     assert.match(created.DriverId, ID);
     const id = created.DriverId;
 
-    const page = expectOk(await c.call('QueryEdgeDriver', { CurrentPage: 1, PageSize: 30, Type: 1, DriverName: name })).Data;
+    const page = expectOk(await c.call('QueryEdgeDriver', driverPage({ DriverName: name }))).Data;
     assert.equal(page.Total, 1);
     assert.equal(page.CurrentPage, 1);
     assert.equal(page.PageSize, 30);
@@ -40,10 +41,10 @@ for (const kind of CLIENT_KINDS) {
     assert.equal(batch.DriverList[0].CpuArch, 'AArch64');
 
     expectOk(await c.call('DeleteEdgeDriver', { DriverId: id }));
-    assert.deepEqual(expectOk(await c.call('BatchGetEdgeDriver', { DriverIds: [id] })).DriverList ?? [], []);
-    const after = expectOk(await c.call('QueryEdgeDriver', { CurrentPage: 1, PageSize: 30, Type: 1, DriverName: name })).Data;
+    assert.deepEqual(driverIdsOf(expectOk(await c.call('BatchGetEdgeDriver', { DriverIds: [id] }))), []);
+    const after = expectOk(await c.call('QueryEdgeDriver', driverPage({ DriverName: name }))).Data;
     assert.equal(after.Total, 0);
-    assert.deepEqual(after.DriverList ?? [], []);
+    assert.deepEqual(driverIdsOf(after), []);
     expectBusinessError(c, await c.call('DeleteEdgeDriver', { DriverId: id }), 'iot.edge.DriverNotExist');
   });
 }
@@ -69,15 +70,15 @@ test('QueryEdgeDriver: newest first, DriverName filters by substring, paging kee
     ids.push(r.DriverId);
     await sleep(5);
   }
-  const all = expectOk(await c.call('QueryEdgeDriver', { CurrentPage: 1, PageSize: 30, Type: 1, DriverName: stem })).Data;
+  const all = expectOk(await c.call('QueryEdgeDriver', driverPage({ DriverName: stem }))).Data;
   assert.equal(all.Total, 4);
-  assert.deepEqual(all.DriverList.map((d) => d.DriverId), [...ids].reverse());
-  const p2 = expectOk(await c.call('QueryEdgeDriver', { CurrentPage: 2, PageSize: 3, Type: 1, DriverName: stem })).Data;
+  assert.deepEqual(driverIdsOf(all), [...ids].reverse());
+  const p2 = expectOk(await c.call('QueryEdgeDriver', driverPage({ CurrentPage: 2, PageSize: 3, DriverName: stem }))).Data;
   assert.equal(p2.Total, 4);
-  assert.deepEqual(p2.DriverList.map((d) => d.DriverId), [ids[0]]);
-  const one = expectOk(await c.call('QueryEdgeDriver', { CurrentPage: 1, PageSize: 30, Type: 1, DriverName: `${stem}_2` })).Data;
-  assert.deepEqual(one.DriverList.map((d) => d.DriverId), [ids[2]]);
-  const official = expectOk(await c.call('QueryEdgeDriver', { CurrentPage: 1, PageSize: 30, Type: 0, DriverName: stem })).Data;
+  assert.deepEqual(driverIdsOf(p2), [ids[0]]);
+  const one = expectOk(await c.call('QueryEdgeDriver', driverPage({ DriverName: `${stem}_2` }))).Data;
+  assert.deepEqual(driverIdsOf(one), [ids[2]]);
+  const official = expectOk(await c.call('QueryEdgeDriver', driverPage({ Type: 0, DriverName: stem }))).Data;
   assert.equal(official.Total, 0, 'API-created drivers are not official (Type 0)');
 });
 

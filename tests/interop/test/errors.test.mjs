@@ -5,6 +5,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { CLIENT_KINDS, openApi, popCore, typedIot } from '../lib/clients.mjs';
 import { expectBusinessError, expectGatewayError, expectOk, REQUEST_ID } from '../lib/expect.mjs';
 import { driverName, rawV1, send, test, useServer } from '../lib/harness.mjs';
+import { versionPage } from '../lib/listing.mjs';
 import { stringToSignV1, utcTimestamp } from '../lib/sign.mjs';
 
 const ctx = useServer(setup);
@@ -19,7 +20,7 @@ async function setup() {
   expectOk(await c.call('CreateEdgeDriverVersion', { DriverId: driverId, DriverVersion: '1.0.0', EdgeVersion: '2.4.0' }));
 }
 
-const query = () => ({ DriverId: driverId, CurrentPage: 1, PageSize: 10 });
+const query = () => versionPage(driverId);
 const withSecret = (secret) => ({ ...ctx.server, clientOptions: { ...ctx.server.clientOptions, accessKeySecret: secret } });
 
 /** The V1 parameters of the last request that went through the trace proxy (query and form body). */

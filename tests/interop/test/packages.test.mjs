@@ -7,6 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { CLIENT_KINDS } from '../lib/clients.mjs';
 import { expectBusinessError, expectGatewayError, expectOk, ID } from '../lib/expect.mjs';
 import { driverName, test, useServer } from '../lib/harness.mjs';
+import { versionPage } from '../lib/listing.mjs';
 import { child, childText, parseXml } from '../lib/xml.mjs';
 
 const ctx = useServer();
@@ -80,7 +81,7 @@ for (const kind of CLIENT_KINDS) {
     const source = JSON.stringify({ ossAddress: addr.OssAddress });
     expectOk(await c.call('CreateEdgeDriverVersion', { DriverId: id, DriverVersion: '1.0.0', EdgeVersion: '2.4.0', SourceConfig: source }));
 
-    const page = expectOk(await c.call('QueryEdgeDriverVersion', { DriverId: id, CurrentPage: 1, PageSize: 10 })).Data;
+    const page = expectOk(await c.call('QueryEdgeDriverVersion', versionPage(id))).Data;
     assert.equal(page.DriverVersionList.length, 1);
     const listed = sourceOf(page.DriverVersionList[0]);
     assert.equal(listed.ossAddress, addr.OssAddress);
@@ -137,7 +138,7 @@ for (const action of ['QueryEdgeDriverVersion', 'GetEdgeDriverVersion']) {
     assert.equal((await put(addr.OssPreSignedAddress, bytes)).status, 200);
     expectOk(await c.call('CreateEdgeDriverVersion', { DriverId: id, DriverVersion: '1.0.0', EdgeVersion: '2.4.0', SourceConfig: JSON.stringify({ ossAddress: addr.OssAddress }) }));
 
-    const params = action === 'GetEdgeDriverVersion' ? { DriverId: id, DriverVersion: '1.0.0' } : { DriverId: id, CurrentPage: 1, PageSize: 10 };
+    const params = action === 'GetEdgeDriverVersion' ? { DriverId: id, DriverVersion: '1.0.0' } : versionPage(id);
     const r = await c.call(action, params, { bodyType: 'string', query: { Format: 'XML' } });
     assert.equal(r.status, 200);
     assert.equal(r.headers['content-type'], 'text/xml;charset=utf-8');

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { CLIENT_KINDS } from '../lib/clients.mjs';
 import { expectOk } from '../lib/expect.mjs';
 import { driverName, rawV1, test, useServer } from '../lib/harness.mjs';
+import { versionPage } from '../lib/listing.mjs';
 
 const ctx = useServer(setup);
 const DESCRIPTION = "LED drv (beta) *x* ~ a&b=c+d 'q'! 中文";
@@ -20,7 +21,7 @@ CLIENT_KINDS.forEach((kind, i) => {
     const version = `3.0.${i}`;
     expectOk(await c.call('CreateEdgeDriverVersion', { DriverId: driverId, DriverVersion: version, EdgeVersion: '2.4.0', Description: DESCRIPTION }));
     assert.equal(expectOk(await c.call('GetEdgeDriverVersion', { DriverId: driverId, DriverVersion: version })).Data.Description, DESCRIPTION);
-    const listed = expectOk(await c.call('QueryEdgeDriverVersion', { DriverId: driverId, DriverVersion: version, CurrentPage: 1, PageSize: 10 })).Data;
+    const listed = expectOk(await c.call('QueryEdgeDriverVersion', versionPage(driverId, { DriverVersion: version }))).Data;
     assert.equal(listed.DriverVersionList[0].Description, DESCRIPTION);
 
     const changed = `${DESCRIPTION} v2`;

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { CLIENT_KINDS } from '../lib/clients.mjs';
 import { expectBusinessError, expectOk, expectTimes, expectUnset } from '../lib/expect.mjs';
 import { driverName, sleep, test, useServer } from '../lib/harness.mjs';
+import { versionPage } from '../lib/listing.mjs';
 
 const ctx = useServer();
 
@@ -38,7 +39,7 @@ for (const kind of CLIENT_KINDS) {
     expectVersion(got, c, { DriverId: id, DriverVersion: '1.0.0', VersionState: '0', ...FULL });
     assert.equal(got.GmtCreateTimestamp, got.GmtModifiedTimestamp);
 
-    const listed = expectOk(await c.call('QueryEdgeDriverVersion', { DriverId: id, CurrentPage: 1, PageSize: 10 })).Data;
+    const listed = expectOk(await c.call('QueryEdgeDriverVersion', versionPage(id))).Data;
     assert.equal(listed.Total, 1);
     assert.equal(listed.CurrentPage, 1);
     assert.equal(listed.PageSize, 10);
@@ -66,7 +67,7 @@ for (const kind of CLIENT_KINDS) {
     for (const k of OPTIONAL) expectUnset(bare[k], `${k} never given`);
     expectOk(await c.call('DeleteEdgeDriverVersion', { DriverId: id, DriverVersion: '1.1.0' }));
     expectBusinessError(c, await c.call('GetEdgeDriverVersion', { DriverId: id, DriverVersion: '1.1.0' }), 'iot.edge.DriverVersionNotExist');
-    const left = expectOk(await c.call('QueryEdgeDriverVersion', { DriverId: id, CurrentPage: 1, PageSize: 10 })).Data;
+    const left = expectOk(await c.call('QueryEdgeDriverVersion', versionPage(id))).Data;
     assert.equal(left.Total, 1);
     assert.deepEqual(left.DriverVersionList.map((v) => v.DriverVersion), ['1.0.0']);
   });
@@ -96,7 +97,7 @@ test('DeleteEdgeDriver takes its unpublished versions with it', async () => {
   expectOk(await c.call('CreateEdgeDriverVersion', { DriverId: id, DriverVersion: '1.0.0', EdgeVersion: '2.4.0' }));
   expectOk(await c.call('CreateEdgeDriverVersion', { DriverId: id, DriverVersion: '1.0.1', EdgeVersion: '2.4.0' }));
   expectOk(await c.call('DeleteEdgeDriver', { DriverId: id }));
-  expectBusinessError(c, await c.call('QueryEdgeDriverVersion', { DriverId: id, CurrentPage: 1, PageSize: 10 }), 'iot.edge.DriverNotExist');
+  expectBusinessError(c, await c.call('QueryEdgeDriverVersion', versionPage(id)), 'iot.edge.DriverNotExist');
   expectBusinessError(c, await c.call('GetEdgeDriverVersion', { DriverId: id, DriverVersion: '1.0.0' }), 'iot.edge.DriverNotExist');
 });
 

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { CLIENT_KINDS } from '../lib/clients.mjs';
 import { expectOk } from '../lib/expect.mjs';
 import { driverName, rawV1, test, useServer } from '../lib/harness.mjs';
+import { versionPage } from '../lib/listing.mjs';
 import { child, childText, parseXml } from '../lib/xml.mjs';
 
 const ctx = useServer(setup);
@@ -23,7 +24,7 @@ async function setup() {
 for (const kind of [OPENAPI_V3, OPENAPI_V1]) {
   test(`${kind.name} with Format=XML: a well-formed <QueryEdgeDriverVersionResponse> with wrapped <DriverVersion> items`, async () => {
     const c = kind.make(ctx.server);
-    const r = await c.call('QueryEdgeDriverVersion', { DriverId: driverId, CurrentPage: 1, PageSize: 10 }, { bodyType: 'string', query: { Format: 'XML' } });
+    const r = await c.call('QueryEdgeDriverVersion', versionPage(driverId), { bodyType: 'string', query: { Format: 'XML' } });
     assert.equal(r.threw, null);
     assert.equal(r.status, 200);
     assert.equal(r.headers['content-type'], 'text/xml;charset=utf-8');
@@ -57,7 +58,7 @@ for (const kind of [OPENAPI_V3, OPENAPI_V1]) {
 
 test('XML business error: HTTP 200, <QueryEdgeDriverVersionResponse> with Success false and the code', async () => {
   const c = OPENAPI_V3.make(ctx.server);
-  const r = await c.call('QueryEdgeDriverVersion', { DriverId: driverId, CurrentPage: 1, PageSize: 31 }, { bodyType: 'string', query: { Format: 'XML' } });
+  const r = await c.call('QueryEdgeDriverVersion', versionPage(driverId, { PageSize: 31 }), { bodyType: 'string', query: { Format: 'XML' } });
   assert.equal(r.threw, null);
   assert.equal(r.status, 200);
   const root = parseXml(r.body);
@@ -80,14 +81,14 @@ test('XML gateway error: <Error> with text/xml;charset=utf-8, which the V3 clien
 });
 
 test('no Format at all → XML (the documented default); format names are case-insensitive', async () => {
-  const r = await rawV1(ctx.server, 'QueryEdgeDriverVersion', { DriverId: driverId, CurrentPage: 1, PageSize: 10, Format: undefined });
+  const r = await rawV1(ctx.server, 'QueryEdgeDriverVersion', versionPage(driverId, { Format: undefined }));
   assert.equal(r.status, 200, r.text);
   assert.equal(r.headers.get('content-type'), 'text/xml;charset=utf-8');
   assert.equal(parseXml(r.text).name, 'QueryEdgeDriverVersionResponse');
-  const lower = await rawV1(ctx.server, 'QueryEdgeDriverVersion', { DriverId: driverId, CurrentPage: 1, PageSize: 10, Format: 'xml' });
+  const lower = await rawV1(ctx.server, 'QueryEdgeDriverVersion', versionPage(driverId, { Format: 'xml' }));
   assert.equal(lower.headers.get('content-type'), 'text/xml;charset=utf-8');
   assert.equal(parseXml(lower.text).name, 'QueryEdgeDriverVersionResponse');
-  const bad = await rawV1(ctx.server, 'QueryEdgeDriverVersion', { DriverId: driverId, CurrentPage: 1, PageSize: 10, Format: 'YAML' });
+  const bad = await rawV1(ctx.server, 'QueryEdgeDriverVersion', versionPage(driverId, { Format: 'YAML' }));
   assert.equal(bad.status, 400, bad.text);
   assert.match(bad.text, /InvalidParameter\.Format/);
 });

@@ -16,24 +16,8 @@ public sealed class PackageReferenceTests(ServerFixture fixture) : IClassFixture
         _client.CallAsync(action, [("DriverId", driverId), ("DriverVersion", version), ("EdgeVersion", "2.4.0"), .. more]);
 
     /// <summary>Create (of a new version) and Update (of an existing one) both refuse with the same message; returns it.</summary>
-    private async Task<string> RefusedByBoth(string driverId, string name, string value, params string[] messageParts)
-    {
-        if ((await _client.AllVersionsAsync(driverId)).Count == 0)
-        {
-            await _client.CreateVersionAsync(driverId, "existing", ("Description", "kept"));
-        }
-
-        var created = await Version("CreateEdgeDriverVersion", driverId, "new", (name, value));
-        var updated = await Version("UpdateEdgeDriverVersion", driverId, "existing", (name, value));
-
-        var message = RpcAssert.InvalidParam(created, messageParts);
-        Assert.Equal(message, RpcAssert.InvalidParam(updated));
-        Assert.Equal(["existing"], await _client.AllVersionsAsync(driverId));
-        var existing = await _client.FindVersionAsync(driverId, "existing");
-        Assert.Equal("kept", existing.GetProperty("Description").GetString());
-        Assert.Equal("", existing.GetProperty(name).GetString());
-        return message;
-    }
+    private Task<string> RefusedByBoth(string driverId, string name, string value, params string[] messageParts) =>
+        _client.RefusedByBothAsync(driverId, name, value, response => RpcAssert.InvalidParam(response, messageParts));
 
     [Fact]
     public async Task The_package_of_another_driver_is_refused()

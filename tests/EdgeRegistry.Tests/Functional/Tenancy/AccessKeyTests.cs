@@ -12,8 +12,7 @@ public sealed class AccessKeyTests(ServerFixture fixture) : IClassFixture<Server
     private readonly TestServer _server = fixture.Server;
     private readonly AdminClient _admin = fixture.Server.Admin();
 
-    private static Task<RpcResponse> AnyCall(RpcTestClient client) =>
-        client.CallAsync("QueryEdgeDriver", ("CurrentPage", "1"), ("PageSize", "10"), ("Type", "1"));
+    private static Task<RpcResponse> AnyCall(RpcTestClient client) => client.QueryDriversAsync();
 
     private static void Inactive(RpcResponse response) =>
         RpcAssert.GatewayError(response, 400, "InvalidAccessKeyId.Inactive", "Specified access key is disabled.");
@@ -30,7 +29,7 @@ public sealed class AccessKeyTests(ServerFixture fixture) : IClassFixture<Server
 
         await _admin.SetKeyEnabledAsync(account.AccountId, account.AccessKeyId, false);
         Inactive(await AnyCall(client));
-        Inactive(await client.V3Async("QueryEdgeDriver", [new("CurrentPage", "1"), new("PageSize", "10"), new("Type", "1")]));
+        Inactive(await client.V3Async("QueryEdgeDriver", Listings.OneDriverPage));
 
         await _admin.SetKeyEnabledAsync(account.AccountId, account.AccessKeyId, true);
         RpcAssert.Success(await AnyCall(client));

@@ -86,7 +86,7 @@ public sealed class AdminApiTests(ServerFixture fixture) : IClassFixture<ServerF
 
         // The new root key signs RPC calls of the new account.
         RpcAssert.Success(await fixture.Server.ClientFor(json.GetProperty("accessKeyId").GetString()!, json.GetProperty("accessKeySecret").GetString()!)
-            .CallAsync("QueryEdgeDriver", ("CurrentPage", "1"), ("PageSize", "10"), ("Type", "1")));
+            .QueryDriversAsync());
     }
 
     [Theory]
@@ -175,7 +175,7 @@ public sealed class AdminApiTests(ServerFixture fixture) : IClassFixture<ServerF
         Expect(await _admin.PatchAsync($"/admin/accounts/{other.AccountId}/keys/{owner.AccessKeyId}", """{"enabled":false}"""), 404, "KeyNotFound");
         Expect(await _admin.DeleteAsync($"/admin/accounts/{other.AccountId}/keys/{owner.AccessKeyId}"), 404, "KeyNotFound");
 
-        RpcAssert.Success(await fixture.Server.ClientFor(owner).CallAsync("QueryEdgeDriver", ("CurrentPage", "1"), ("PageSize", "10"), ("Type", "1")));
+        RpcAssert.Success(await fixture.Server.ClientFor(owner).QueryDriversAsync());
     }
 
     [Fact]
@@ -328,11 +328,11 @@ public sealed class AdminApiTests(ServerFixture fixture) : IClassFixture<ServerF
 
         // An instance takes RPC calls through IotInstanceId until it is deleted.
         var root = fixture.Server.ClientFor(account);
-        RpcAssert.Success(await root.CallAsync("QueryEdgeDriver", ("CurrentPage", "1"), ("PageSize", "10"), ("Type", "1"), ("IotInstanceId", "iot-060a0b1c2d")));
+        RpcAssert.Success(await root.QueryDriversAsync(10, ("IotInstanceId", "iot-060a0b1c2d")));
         Expect(await _admin.DeleteAsync($"{instances}/iot-060a0b1c2d"), 204);
         Expect(await _admin.DeleteAsync($"{instances}/iot-060a0b1c2d"), 404, "InstanceNotFound");
         Expect(await _admin.DeleteAsync($"/admin/accounts/{other.AccountId}/instances/{generatedId}"), 404, "InstanceNotFound");
-        RpcAssert.BusinessError(await root.CallAsync("QueryEdgeDriver", ("CurrentPage", "1"), ("PageSize", "10"), ("Type", "1"), ("IotInstanceId", "iot-060a0b1c2d")),
+        RpcAssert.BusinessError(await root.QueryDriversAsync(10, ("IotInstanceId", "iot-060a0b1c2d")),
             "iot.system.InstanceNotFound");
         Assert.Equal(2, Expect(await _admin.GetAsync(instances), 200).Json.GetArrayLength());
     }

@@ -23,7 +23,7 @@ public sealed class AdminCliEndToEndTests(ServerFixture fixture) : IClassFixture
         var key = Json(await Admin(0, "keys", "create", accountId, "--user", "reader", "--output", "json"));
         var reader = fixture.Server.ClientFor(key.GetProperty("accessKeyId").GetString()!, key.GetProperty("accessKeySecret").GetString()!);
 
-        Assert.Equal("Success", (await reader.CallAsync("QueryEdgeDriver", ("CurrentPage", "1"), ("PageSize", "10"), ("Type", "1"))).Code);
+        Assert.Equal("Success", (await reader.QueryDriversAsync()).Code);
         Assert.Equal("Forbidden.RAM", (await reader.CallAsync("CreateEdgeDriver", ("DriverName", "x1"), ("DriverProtocol", "modbus"), ("Runtime", "c"))).Code);
 
         var users = await Admin(0, "users", "list", accountId);
@@ -32,7 +32,7 @@ public sealed class AdminCliEndToEndTests(ServerFixture fixture) : IClassFixture
         await Admin(4, "policies", "delete", accountId, "ReadOnly");
 
         await Admin(0, "keys", "disable", accountId, key.GetProperty("accessKeyId").GetString()!);
-        Assert.Equal("InvalidAccessKeyId.Inactive", (await reader.CallAsync("QueryEdgeDriver", ("CurrentPage", "1"), ("PageSize", "10"), ("Type", "1"))).Code);
+        Assert.Equal("InvalidAccessKeyId.Inactive", (await reader.QueryDriversAsync()).Code);
         var keys = await Admin(0, "keys", "list", accountId, "--output", "json");
         Assert.DoesNotContain(key.GetProperty("accessKeySecret").GetString()!, keys.Out, StringComparison.Ordinal);
     }
@@ -49,7 +49,7 @@ public sealed class AdminCliEndToEndTests(ServerFixture fixture) : IClassFixture
         var created = await root.CallAsync("CreateEdgeDriver", ("DriverName", "inst"), ("DriverProtocol", "modbus"), ("Runtime", "c"), ("IotInstanceId", "iot-cli00001"));
         Assert.Equal("Success", created.Code);
         Assert.Equal("iot.system.InstanceNotFound",
-            (await root.CallAsync("QueryEdgeDriver", ("CurrentPage", "1"), ("PageSize", "10"), ("Type", "1"), ("IotInstanceId", "iot-nosuch01"))).Code);
+            (await root.QueryDriversAsync(10, ("IotInstanceId", "iot-nosuch01"))).Code);
 
         await Admin(0, "quotas", "set", accountId, "QueryEdgeDriver", "unlimited");
         await Admin(0, "quotas", "set", accountId, "*", "3");
@@ -75,16 +75,15 @@ public sealed class AdminCliEndToEndTests(ServerFixture fixture) : IClassFixture
         var key = Json(await Admin(0, "keys", "create", accountId, "--user", "ops", "--output", "json"));
         var keyId = key.GetProperty("accessKeyId").GetString()!;
         var ops = fixture.Server.ClientFor(keyId, key.GetProperty("accessKeySecret").GetString()!);
-        (string, string)[] page = [("CurrentPage", "1"), ("PageSize", "10"), ("Type", "1")];
 
         await Admin(0, "keys", "disable", accountId, keyId);
         await Admin(0, "keys", "enable", accountId, keyId);
-        Assert.Equal("Success", (await ops.CallAsync("QueryEdgeDriver", page)).Code);
+        Assert.Equal("Success", (await ops.QueryDriversAsync()).Code);
         await Admin(0, "policies", "detach", accountId, "ops", "All");
-        Assert.Equal("Forbidden.RAM", (await ops.CallAsync("QueryEdgeDriver", page)).Code);
+        Assert.Equal("Forbidden.RAM", (await ops.QueryDriversAsync()).Code);
         await Admin(0, "policies", "delete", accountId, "All");
         await Admin(0, "keys", "delete", accountId, keyId);
-        Assert.Equal("InvalidAccessKeyId.NotFound", (await ops.CallAsync("QueryEdgeDriver", page)).Code);
+        Assert.Equal("InvalidAccessKeyId.NotFound", (await ops.QueryDriversAsync()).Code);
         await Admin(0, "users", "delete", accountId, "ops");
         Assert.DoesNotContain("ops", (await Admin(0, "users", "list", accountId, "--output", "json")).Out, StringComparison.Ordinal);
 

@@ -110,7 +110,7 @@ public sealed class QuotaTests(QuotaServerFixture fixture) : IClassFixture<Quota
         Assert.Equal(10, CountSuccesses(answers));
 
         fixture.Clock.Advance(TimeSpan.FromSeconds(1));
-        var listed = RpcAssert.Success(await root.CallAsync("QueryEdgeDriver", ("CurrentPage", "1"), ("PageSize", "30"), ("Type", "1")))
+        var listed = RpcAssert.Success(await root.QueryDriversAsync(30))
             .Data.GetProperty("DriverList").EnumerateArray().Select(d => d.GetProperty("DriverName").GetString()!).Order(StringComparer.Ordinal);
         var created = names.Where((_, i) => answers[i].Status == HttpStatusCode.OK).Order(StringComparer.Ordinal);
         Assert.Equal(created, listed);
@@ -134,7 +134,7 @@ public sealed class QuotaTests(QuotaServerFixture fixture) : IClassFixture<Quota
         await _admin.SetQuotaAsync(account.AccountId, "*", null);
 
         Assert.Equal(50, await BurstAsync(50, _ => Query(root, driverId)));
-        Assert.Equal(30, await BurstAsync(30, _ => root.CallAsync("QueryEdgeDriver", ("CurrentPage", "1"), ("PageSize", "10"), ("Type", "1"))));
+        Assert.Equal(30, await BurstAsync(30, _ => root.QueryDriversAsync()));
     }
 
     [Fact]
@@ -144,7 +144,7 @@ public sealed class QuotaTests(QuotaServerFixture fixture) : IClassFixture<Quota
         await _admin.SetQuotaAsync(account.AccountId, "QueryEdgeDriverVersion", null);
 
         Assert.Equal(50, await BurstAsync(50, _ => Query(root, driverId)));
-        Assert.Equal(5, await BurstAsync(20, _ => root.CallAsync("QueryEdgeDriver", ("CurrentPage", "1"), ("PageSize", "10"), ("Type", "1"))));
+        Assert.Equal(5, await BurstAsync(20, _ => root.QueryDriversAsync()));
     }
 
     [Fact]
@@ -154,7 +154,7 @@ public sealed class QuotaTests(QuotaServerFixture fixture) : IClassFixture<Quota
         await _admin.SetQuotaAsync(account.AccountId, "*", 2);
         await _admin.SetQuotaAsync(account.AccountId, "QueryEdgeDriverVersion", 4);
 
-        Assert.Equal(2, await BurstAsync(10, _ => root.CallAsync("QueryEdgeDriver", ("CurrentPage", "1"), ("PageSize", "10"), ("Type", "1"))));
+        Assert.Equal(2, await BurstAsync(10, _ => root.QueryDriversAsync()));
         Assert.Equal(2, await BurstAsync(10, _ => root.CallAsync("BatchGetEdgeDriver", ("DriverIds.1", driverId))));
         Assert.Equal(4, await BurstAsync(10, _ => Query(root, driverId)));
     }
@@ -184,7 +184,7 @@ public sealed class QuotasOffTests(ServerFixture fixture) : IClassFixture<Server
         var driverId = await root.CreateDriverAsync();
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Task.Run(() => root.QueryVersionsAsync(driverId, 1, 10))));
-        var listings = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => root.CallAsync("QueryEdgeDriver", ("CurrentPage", "1"), ("PageSize", "10"), ("Type", "1")))));
+        var listings = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => root.QueryDriversAsync())));
 
         Assert.All([.. answers, .. listings], r => RpcAssert.Success(r));
     }

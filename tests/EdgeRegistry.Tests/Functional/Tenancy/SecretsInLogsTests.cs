@@ -77,14 +77,14 @@ public sealed class SecretsInLogsTests(LoggedServerFixture fixture) : IClassFixt
             var driverId = (await client.CallAsync("CreateEdgeDriver", ("DriverName", DriverCalls.UniqueName("log")), ("DriverProtocol", "modbus"), ("Runtime", "c")))
                 .Root.TryGetProperty("DriverId", out var id) ? id.GetString()! : "none";
             await client.QueryVersionsAsync(driverId, 1, 10);
-            await client.V3Async("QueryEdgeDriver", [new("CurrentPage", "1"), new("PageSize", "10"), new("Type", "1")]);
+            await client.V3Async("QueryEdgeDriver", Listings.OneDriverPage);
         }
 
         // A wrong secret (SignatureDoesNotMatch), a disabled key, a bad operator token, a malformed policy.
         RpcAssert.GatewayError(await server.ClientFor(ramKey.AccessKeyId, "not-the-secret").CallAsync("QueryEdgeDriver",
             ("CurrentPage", "1"), ("PageSize", "10"), ("Type", "1")), 400, "SignatureDoesNotMatch");
         await admin.SetKeyEnabledAsync(account.AccountId, rootKey.AccessKeyId, false);
-        RpcAssert.GatewayError(await server.ClientFor(rootKey).CallAsync("QueryEdgeDriver", ("CurrentPage", "1"), ("PageSize", "10"), ("Type", "1")),
+        RpcAssert.GatewayError(await server.ClientFor(rootKey).QueryDriversAsync(),
             400, "InvalidAccessKeyId.Inactive");
         AdminClient.Expect(await admin.SendAsync(HttpMethod.Get, "/admin/accounts", authorization: "Bearer wrong-operator-token-7f3a"), 401);
         AdminClient.Expect(await admin.PutAsync($"/admin/accounts/{account.AccountId}/policies/bad", "{\"Version\":"), 400);
