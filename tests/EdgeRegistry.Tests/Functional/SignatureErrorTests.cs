@@ -157,7 +157,7 @@ public sealed class SignatureErrorTests(ServerFixture fixture) : IClassFixture<S
     [Fact]
     public async Task A_V3_body_whose_content_type_is_not_signed_is_IncompleteSignature()
     {
-        var response = await _client.V3Async("QueryEdgeDriver", Page, new V3Options
+        var response = await _client.V3Async("QueryEdgeDriver", OneDriverPage, new V3Options
         {
             Body = Encoding.UTF8.GetBytes("opaque bytes"),
             BodyContentType = "application/octet-stream",
