@@ -60,8 +60,10 @@ public static class ServeCommand
         {
             app = ServerHost.Build(overrides);
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is InvalidOperationException or InvalidDataException or IOException or UnauthorizedAccessException)
         {
+            // A bad setting, a malformed appsettings.json, a data dir that is a file or cannot be written: each names
+            // what is wrong, and none is worth a stack trace.
             await Console.Error.WriteLineAsync($"edgereg: {e.Message}");
             return ExitCodes.BadConfiguration;
         }

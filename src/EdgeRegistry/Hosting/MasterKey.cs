@@ -27,7 +27,9 @@ public static class MasterKey
         var path = Path.Combine(settings.DataDir, FileName);
         if (File.Exists(path))
         {
-            return Convert.FromBase64String(File.ReadAllText(path).Trim());
+            return TryBase64(File.ReadAllText(path).Trim()) is { Length: 32 } stored
+                ? stored
+                : throw new InvalidOperationException($"{Path.GetFullPath(path)} is not the base64 of 32 bytes: restore the master.key kept with this database.");
         }
 
         var created = RandomNumberGenerator.GetBytes(32);

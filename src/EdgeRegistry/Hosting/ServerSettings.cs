@@ -27,7 +27,11 @@ public sealed class ServerSettings
         ["AdminToken"] = "EDGEREG_ADMIN_TOKEN",
         ["Quotas"] = "EDGEREG_QUOTAS",
         ["PortFile"] = "EDGEREG_PORT_FILE",
+        ["LogFormat"] = "EDGEREG_LOG_FORMAT",
     };
+
+    /// <summary>An operator token anyone could guess in an afternoon is no protection for every tenant's data.</summary>
+    public const int MinAdminTokenLength = 16;
 
     public string Listen { get; init; } = "127.0.0.1:8080";
 
@@ -65,6 +69,12 @@ public sealed class ServerSettings
     public static ServerSettings From(IConfiguration configuration)
     {
         var section = configuration.GetSection(Section);
+        if (section.GetChildren().FirstOrDefault(c => !EnvironmentVariables.ContainsKey(c.Key)) is { } unknown)
+        {
+            // A misspelt key would otherwise be ignored in silence, and the server run on a default the operator did not want.
+            throw new InvalidOperationException($"\"{unknown.Key}\" in the {Section} section is not a setting; the settings are {string.Join(", ", EnvironmentVariables.Keys)}.");
+        }
+
         var defaults = new ServerSettings();
         var settings = new ServerSettings
         {
@@ -82,6 +92,16 @@ public sealed class ServerSettings
             PortFile = section["PortFile"] is { Length: > 0 } portFile ? ParsePortFile(portFile) : null,
         };
         settings.ListenEndpoint();
+        if (settings.RootAccessKeyId is null != settings.RootAccessKeySecret is null)
+        {
+            throw new InvalidOperationException("RootAccessKeyId and RootAccessKeySecret (EDGEREG_ROOT_ACCESS_KEY_ID and _SECRET) are set together or not at all.");
+        }
+
+        if (settings.AdminToken is { Length: < MinAdminTokenLength })
+        {
+            throw new InvalidOperationException($"AdminToken (EDGEREG_ADMIN_TOKEN) is shorter than {MinAdminTokenLength} characters: choose a long random one, or leave it unset to have one generated.");
+        }
+
         return settings;
     }
 

@@ -92,8 +92,22 @@ public static class ObjectEndpoints
             return OssErrors.ForLink(http, check);
         }
 
-        var stored = await catalog.FindAsync(key, http.RequestAborted);
-        if (stored is not { IsUploaded: true } || blobs.OpenRead(stored.BlobId!) is not { } content)
+        // A replacement deletes the old blob right after the catalog names the new one, so a reader that found the old
+        // id just before may find its file gone: the catalog then names the new one. An open file stays readable.
+        StoredObject? stored = null;
+        Stream? content = null;
+        for (var attempt = 0; attempt < 3 && content is null; attempt++)
+        {
+            stored = await catalog.FindAsync(key, http.RequestAborted);
+            if (stored is not { IsUploaded: true })
+            {
+                break;
+            }
+
+            content = blobs.OpenRead(stored.BlobId!);
+        }
+
+        if (stored is not { IsUploaded: true } || content is null)
         {
             return OssErrors.Write(http, 404, "NoSuchKey", "The specified key does not exist: nothing was uploaded to it.");
         }

@@ -26,7 +26,7 @@ public sealed class ReadinessTests : IAsyncLifetime
         {
             ["EdgeRegistry:Listen"] = "127.0.0.1:0",
             ["EdgeRegistry:DataDir"] = _dataDir,
-            ["EdgeRegistry:AdminToken"] = "ready-token",
+            ["EdgeRegistry:AdminToken"] = "ready-token-0123456789",
             ["Logging:LogLevel:Default"] = "Error",
         }, services => services.AddSingleton<TimeProvider>(new FakeTimeProvider())); // no background refresh touches the store
         await _app.StartAsync();
