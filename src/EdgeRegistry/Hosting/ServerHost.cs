@@ -35,6 +35,7 @@ public static class ServerHost
         var services = builder.Services;
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
+        OwnerOnlyFiles.Apply(settings);
         services.AddRegistryStorage(settings);
         services.AddSingleton(new SecretProtector(MasterKey.Load(settings)));
         services.AddSingleton<IChangeFeed, InProcessChangeFeed>();

@@ -14,6 +14,11 @@ public static class ClientText
 
     public static string Quote(string text)
     {
+        if (text.Length <= MaxQuoted && !NeedsEscaping(text))
+        {
+            return text;
+        }
+
         var cut = text.Length > MaxQuoted;
         var shown = cut ? text[..MaxQuoted] : text;
         var builder = new StringBuilder(shown.Length + 8);
@@ -36,4 +41,12 @@ public static class ClientText
 
         return cut ? builder.Append('…').ToString() : builder.ToString();
     }
+
+    /// <summary>
+    /// Control characters (a CR would start a forged line in a text log), surrogates (a pair is kept by Quote) and the
+    /// two non-characters: the rare text that Quote must rewrite.
+    /// </summary>
+    private static bool NeedsEscaping(string text) =>
+        text.AsSpan().IndexOfAnyInRange('\0', '\u001f') >= 0 || text.AsSpan().IndexOfAnyInRange('\u007f', '\u009f') >= 0 ||
+        text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') >= 0 || text.AsSpan().IndexOfAny('\uFFFE', '\uFFFF') >= 0;
 }

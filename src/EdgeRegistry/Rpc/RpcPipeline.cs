@@ -49,8 +49,9 @@ public sealed class RpcPipeline(
         finally
         {
             log.LogInformation("{Action} {Status} {Code} key={AccessKeyId} {ElapsedMs:0.0}ms {RequestId}",
-                state.Signed?.Action ?? "-", status, status == ClientClosedRequest ? "ClientClosedRequest" : state.Failure?.Code ?? "Success",
-                state.Signed?.AccessKeyId ?? "-", Stopwatch.GetElapsedTime(started).TotalMilliseconds, requestId);
+                // The caller's text is quoted: a CR in Action would otherwise start a forged line in a text log.
+                ClientText.Quote(state.Signed?.Action ?? "-"), status, status == ClientClosedRequest ? "ClientClosedRequest" : state.Failure?.Code ?? "Success",
+                ClientText.Quote(state.Signed?.AccessKeyId ?? "-"), Stopwatch.GetElapsedTime(started).TotalMilliseconds, requestId);
         }
     }
 

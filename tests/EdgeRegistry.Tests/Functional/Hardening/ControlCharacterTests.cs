@@ -50,6 +50,20 @@ public sealed class ControlCharacterTests(HardeningServerFixture fixture) : ICla
         Assert.Contains("Description\\u0001", RpcAssert.GatewayError(response, 400, "InvalidParameter"), StringComparison.Ordinal);
     }
 
+    /// <summary>A CR/LF in Action or AccessKeyId must not start a forged line in a text log: the log quotes them.</summary>
+    [Theory]
+    [InlineData("Action=QueryEdgeDriver%0D%0A2026-01-01T00:00:00Z+info:+forged&AccessKeyId=k", "Action=QueryEdgeDriver\\u000D\\u000A2026")]
+    [InlineData("Action=QueryEdgeDriver&AccessKeyId=k%0Aforged", "AccessKeyId=k\\u000Aforged")]
+    public async Task A_line_break_in_a_logged_value_is_quoted_not_written(string query, string logged)
+    {
+        var response = await GetAsync("Format=JSON&" + query);
+
+        var line = await fixture.RequestLogLineAsync(response.RequestIdHeader!);
+        Assert.Contains(logged, line, StringComparison.Ordinal);
+        Assert.DoesNotContain('\r', line);
+        Assert.DoesNotContain('\n', line);
+    }
+
     /// <summary>A signed V1 request with such a name: refused, where it used to be signed, accepted and the name ignored.</summary>
     [Fact]
     public async Task A_signed_V1_request_with_a_control_character_in_a_name_is_refused()
