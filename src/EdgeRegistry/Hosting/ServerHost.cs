@@ -2,6 +2,7 @@ using EdgeRegistry.Accounts;
 using EdgeRegistry.Admin;
 using EdgeRegistry.Quotas;
 using EdgeRegistry.Auth;
+using EdgeRegistry.WebConsole;
 using EdgeRegistry.Packages;
 using EdgeRegistry.Rpc;
 using EdgeRegistry.Storage;
@@ -63,6 +64,7 @@ public static class ServerHost
         HealthEndpoints.Map(app);
         ObjectEndpoints.Map(app);
         AdminApi.Map(app);
+        ConsoleSite.Map(app);
         app.MapGet(ErrorDocs.Path, ErrorDocs.Page);
         app.MapMethods("/", [HttpMethods.Get, HttpMethods.Post], (HttpContext http, RpcPipeline pipeline) => pipeline.HandleAsync(http));
         return app;
