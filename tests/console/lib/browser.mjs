@@ -16,6 +16,7 @@ export async function launch() {
 export async function openConsole(browser, server, { colorScheme = 'light' } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme, acceptDownloads: true });
   const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
   const record = { requests: [], consoleErrors: [], pageErrors: [], failedAnswers: [] };
   page.on('request', async (request) => {
     const entry = { url: request.url(), method: request.method(), headers: await request.allHeaders(), body: request.postDataBuffer() };

@@ -2,6 +2,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkJson, lineColumn } from '../../../../src/EdgeRegistry/Console/Site/js/json-rules.js';
+import { syntaxErrorAt } from '../../../../src/EdgeRegistry/Console/Site/js/json-syntax.js';
+
+const SAMPLES = ['{}', '[]', '0', '-1.5e3', '"a\\u00e9\\n"', 'true', 'null', ' {"a":[1,{"b":null}],"c":"d"} ', '{"a":1,}', '[1,]', '01', '1.', '{"a" 1}',
+  '"\t"', '"\\x"', '[1 2]', '{"a":tru}', '', '   ', '{"a":1}}', '"unterminated', '[', '-', '{"a":"\\u12G4"}', '[1e]'];
 
 describe('JSON editors', () => {
   it('accepts empty (not set) and valid values', () => {
@@ -32,6 +36,14 @@ describe('JSON editors', () => {
 
   it('refuses a value over 64 KiB', () => {
     assert.match(checkJson('DriverConfig', JSON.stringify({ format: 'KV', content: 'x'.repeat(66000) })), /64 KiB/);
+  });
+
+  it('finds a syntax error exactly when JSON.parse does', () => {
+    for (const text of SAMPLES) {
+      let parses = true;
+      try { JSON.parse(text); } catch { parses = false; }
+      assert.equal(syntaxErrorAt(text) === null, parses, JSON.stringify(text));
+    }
   });
 
   it('converts offsets to lines and columns', () => {

@@ -1,6 +1,8 @@
 // Inline checks of the version form's JSON parameters, mirroring the server's rules (api.md 5 and 5.1) closely
 // enough to catch typos before a round trip; the server stays the judge and its message is shown as well.
 
+import { syntaxErrorAt } from './json-syntax.js';
+
 export const JSON_LIMIT_BYTES = 64 * 1024;
 
 /** Line and column (1-based) of a character offset. */
@@ -10,12 +12,13 @@ export function lineColumn(text, offset) {
   return { line, column: offset - before.lastIndexOf('\n') };
 }
 
-/** A parse error's message with its line and column, whichever wording this engine uses. */
-function parseProblem(text, error) {
-  const at = /position (\d+)/.exec(error.message);
-  const where = at ? lineColumn(text, Number(at[1])) : null;
-  const reason = error.message.replace(/\s*\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+/, '');
-  return where ? `Not valid JSON at line ${where.line}, column ${where.column}: ${reason}` : `Not valid JSON: ${reason}`;
+/** Where a text JSON.parse refused goes wrong, by line and column. */
+function parseProblem(text) {
+  const error = syntaxErrorAt(text);
+  if (!error) return 'Not valid JSON.';
+  const { line, column } = lineColumn(text, error.offset);
+  const found = error.offset < text.length ? `'${text[error.offset]}'` : 'the end';
+  return `Not valid JSON at line ${line}, column ${column}: expected ${error.expected}, found ${found}.`;
 }
 
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -91,6 +94,6 @@ export function checkJson(name, text) {
   if (text.trim() === '') return null;
   if (new TextEncoder().encode(text).length > JSON_LIMIT_BYTES) return `${name} is larger than 64 KiB.`;
   let value;
-  try { value = JSON.parse(text); } catch (e) { return parseProblem(text, e); }
+  try { value = JSON.parse(text); } catch { return parseProblem(text); }
   return RULES[name]?.(value) ?? null;
 }

@@ -31,7 +31,12 @@ export function driverPage(ctx, driverId, route, signal) {
   const openForm = (existing) => {
     formSlot.replaceChildren(versionForm(ctx, driverId, {
       existing,
-      onDone: (v) => { ctx.status(existing ? `Saved version ${v}.` : `Created version ${v}.`); formSlot.replaceChildren(); reload(); },
+      onDone: (v, note) => {
+        // The status line outlives the reload, so the package's SHA-256 stays readable after the form is gone.
+        ctx.status(`${existing ? 'Saved' : 'Created'} version ${v}. ${note}`.trim(), note ? 60_000 : 6000);
+        formSlot.replaceChildren();
+        reload();
+      },
       onCancel: () => formSlot.replaceChildren(),
     }));
     formSlot.querySelector('input:not([readonly]), textarea')?.focus();

@@ -57,6 +57,7 @@ export function versionForm(ctx, driverId, { existing, onDone, onCancel }) {
     clearError(errors);
     try {
       let sourceConfig = current && !removePackage.checked ? current.stored : undefined;
+      let note = '';
       const chosen = file.files?.[0];
       if (chosen) {
         progress.hidden = false;
@@ -67,6 +68,7 @@ export function versionForm(ctx, driverId, { existing, onDone, onCancel }) {
         });
         uploadStatus.replaceChildren('Uploaded ', chosen.name, '. SHA-256 ', h('code', { class: 'mono', 'data-sha256': '' }, uploaded.sha256));
         sourceConfig = JSON.stringify({ ossAddress: uploaded.ossAddress });
+        note = `Package ${chosen.name} (${bytes(chosen.size)}), SHA-256 ${uploaded.sha256}.`;
       }
       await ctx.client.call(editing ? 'UpdateEdgeDriverVersion' : 'CreateEdgeDriverVersion', {
         DriverId: driverId,
@@ -79,7 +81,7 @@ export function versionForm(ctx, driverId, { existing, onDone, onCancel }) {
         ConfigCheckRule: editors[2].value() || undefined,
         SourceConfig: sourceConfig,
       });
-      onDone(version.value.trim());
+      onDone(version.value.trim(), note);
     } catch (err) {
       showError(errors, err);
       submit.disabled = false;
