@@ -40,6 +40,7 @@ describe('performance', () => {
   it('first load: < 300 KB transferred, interactive in < 1 s', async (t) => {
     const bytes = [];
     const interactive = [];
+    const walls = [];
     // One load first, not counted: the server's first answers of its static files include JIT compilation.
     for (let i = -1; i < LOADS; i++) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } }); // an empty cache each time
@@ -57,12 +58,16 @@ describe('performance', () => {
       await context.close();
       if (i < 0) continue;
       bytes.push(transferred);
-      interactive.push(Math.max(wall, ready));
+      // Interactive = the page's own mark after main.js wired the sign-in form, from navigation start; the wall
+      // time seen from Node adds Playwright's round trips and is reported beside it.
+      interactive.push(ready);
+      walls.push(wall);
     }
     metrics.firstLoadBytes = median(bytes);
     metrics.firstLoadInteractiveMs = Math.round(median(interactive));
     metrics.firstLoadInteractiveMsMax = Math.round(Math.max(...interactive));
-    t.diagnostic(`first load: ${metrics.firstLoadBytes} bytes transferred; interactive after ${metrics.firstLoadInteractiveMs} ms (median of ${LOADS}, max ${metrics.firstLoadInteractiveMsMax} ms)`);
+    metrics.firstLoadWallMs = Math.round(median(walls));
+    t.diagnostic(`first load: ${metrics.firstLoadBytes} bytes transferred; interactive after ${metrics.firstLoadInteractiveMs} ms (median of ${LOADS}, max ${metrics.firstLoadInteractiveMsMax} ms; ${metrics.firstLoadWallMs} ms as seen from Node)`);
     assert.ok(metrics.firstLoadBytes < 300 * 1024, `${metrics.firstLoadBytes} bytes`);
     assert.ok(metrics.firstLoadInteractiveMs < 1000, `${metrics.firstLoadInteractiveMs} ms`);
   });
