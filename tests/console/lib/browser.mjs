@@ -38,9 +38,11 @@ export async function signIn(page, { accessKeyId, secret, instanceId = '' }) {
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-export async function screenshot(page, name) {
+/** A PNG of the viewport under artifacts/console-screenshots/; `height` crops it (the README's shots). */
+export async function screenshot(page, name, { height } = {}) {
   await mkdir(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+  const clip = height ? { x: 0, y: 0, width: page.viewportSize().width, height } : undefined;
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), clip });
 }
 
 /**

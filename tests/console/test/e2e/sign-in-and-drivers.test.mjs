@@ -87,7 +87,7 @@ describe('sign in and the Drivers page', () => {
     const tooltip = page.getByRole('tooltip');
     await tooltip.waitFor();
     assert.match(await tooltip.innerText(), new RegExp(driver.DriverId));
-    await screenshot(page, 'drivers-tooltip');
+    await screenshot(page, 'drivers-tooltip', { height: 360 });
     await tooltip.getByRole('button', { name: 'Copy DriverId' }).click();
     await tooltip.getByRole('button', { name: /Copied|Selected/ }).waitFor();
     const row = table.getByRole('row').filter({ has: page.getByRole('link', { name: 'modbus_line1' }) });

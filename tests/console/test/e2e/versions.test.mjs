@@ -113,7 +113,7 @@ describe('versions', () => {
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
     assert.match(await dialog.innerText(), /Publish version 2\.0\.5\?[\s\S]*immutable/);
-    await screenshot(page, 'publish-dialog');
+    await screenshot(page, 'publish-dialog', { height: 560 });
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'detached' });
     assert.equal((await api('GetEdgeDriverVersion', { DriverId: driverId, DriverVersion: '2.0.5' })).Data.VersionState, '0');

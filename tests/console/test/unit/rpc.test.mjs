@@ -2,7 +2,7 @@
 // Forbidden.RAM reporting.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createClient, retryDelay } from '../../../../src/EdgeRegistry/Console/Site/js/rpc.js';
+import { createClient, retryDelay, serverRoot } from '../../../../src/EdgeRegistry/Console/Site/js/rpc.js';
 import { errorOf } from '../../../../src/EdgeRegistry/Console/Site/js/api-error.js';
 
 function fakeServer(answers) {
@@ -80,6 +80,12 @@ describe('the RPC client', () => {
     assert.equal(errorOf('X', 200, { RequestId: 'r', Code: 'Success' }), null);
     assert.equal(errorOf('X', 200, { RequestId: 'r', Success: true }), null);
     assert.equal(errorOf('X', 500, { RequestId: 'r', Code: 'InternalError', Message: 'm' }).code, 'InternalError');
+  });
+
+  it('calls the folder above /console/, behind a proxy\'s prefix too', () => {
+    assert.equal(serverRoot('http://127.0.0.1:8080/console/#/drivers'), '/');
+    assert.equal(serverRoot('https://gw.example/registry/console/#/drivers/x?page=2'), '/registry/');
+    assert.equal(serverRoot(undefined), '/');
   });
 
   it('waits Retry-After doubled per attempt, with a little jitter', () => {

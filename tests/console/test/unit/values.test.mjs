@@ -2,7 +2,7 @@
 // permission probes.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { packageOf, prettyJson, sameOrigin, stateName } from '../../../../src/EdgeRegistry/Console/Site/js/format.js';
+import { packageOf, prettyJson, onThisServer, stateName } from '../../../../src/EdgeRegistry/Console/Site/js/format.js';
 import { packageFileName } from '../../../../src/EdgeRegistry/Console/Site/js/upload.js';
 import { clearSession, loadSession, saveSession } from '../../../../src/EdgeRegistry/Console/Site/js/session.js';
 import { createPermissions, PROBES } from '../../../../src/EdgeRegistry/Console/Site/js/permissions.js';
@@ -37,9 +37,10 @@ describe('values', () => {
     assert.equal(packageOf('not json'), null);
   });
 
-  it('moves object links onto the page origin, keeping path and signature', () => {
-    assert.equal(sameOrigin('http://proxy.example:9000/oss/k/a.zip?Expires=1&Signature=x%2By', 'http://127.0.0.1:8080'),
-      'http://127.0.0.1:8080/oss/k/a.zip?Expires=1&Signature=x%2By');
+  it('moves object links onto the console\'s server, keeping key and signature', () => {
+    const link = 'http://proxy.example:9000/registry/oss/driver/k/a%20b.zip?Expires=1&OSSAccessKeyId=l&Signature=x%2By';
+    assert.equal(onThisServer(link, 'http://127.0.0.1:8080/'), 'http://127.0.0.1:8080/oss/driver/k/a%20b.zip?Expires=1&OSSAccessKeyId=l&Signature=x%2By');
+    assert.equal(onThisServer(link, 'https://gw.example/registry/'), 'https://gw.example/registry/oss/driver/k/a%20b.zip?Expires=1&OSSAccessKeyId=l&Signature=x%2By');
   });
 
   it('names states and indents JSON', () => {

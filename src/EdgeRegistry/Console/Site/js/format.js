@@ -41,8 +41,14 @@ export function packageOf(sourceConfig) {
   }
 }
 
-/** An object URL on this server, on this page's origin: links are signed over method, expiry and key, not the host. */
-export function sameOrigin(url, origin = location.origin) {
-  const u = new URL(url, origin);
-  return `${origin}${u.pathname}${u.search}`;
+/**
+ * An object link moved onto this page's server: the console's origin and path prefix, then the link's own
+ * `oss/…` path and query. Links are signed over method, expiry and key, never the host, so the moved link is
+ * valid, and the upload or download stays same-origin (the CSP's connect-src 'self') whatever public URL the
+ * server hands out.
+ */
+export function onThisServer(url, root = new URL('../', location.href).href) {
+  const u = new URL(url);
+  const at = u.pathname.indexOf('/oss/');
+  return new URL(`${u.pathname.slice(at + 1)}${u.search}`, root).href;
 }

@@ -16,6 +16,7 @@ export function createClient(credentials, options = {}) {
   const doFetch = options.fetch ?? ((...args) => fetch(...args));
   const sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   const host = options.host ?? location.host;
+  const endpoint = options.endpoint ?? serverRoot();
 
   async function once(action, params) {
     const all = { ...params };
@@ -31,7 +32,7 @@ export function createClient(credentials, options = {}) {
     });
     let response;
     try {
-      response = await doFetch(`/?${signed.query}`, { method: 'POST', headers: { ...signed.headers, accept: 'application/json' } });
+      response = await doFetch(`${endpoint}?${signed.query}`, { method: 'POST', headers: { ...signed.headers, accept: 'application/json' } });
     } catch (e) {
       throw transportError(action, e);
     }
@@ -58,6 +59,14 @@ export function createClient(credentials, options = {}) {
   }
 
   return { call, credentials };
+}
+
+/**
+ * The RPC endpoint's path: the folder above /console/, so a reverse proxy that serves the server under a prefix
+ * (https://proxy/registry/console/) is followed. V3 signs the path as "/" whatever it is on the way.
+ */
+export function serverRoot(href = globalThis.location?.href) {
+  return href ? new URL('../', href).pathname : '/';
 }
 
 /** Retry-After (seconds) when the server sends it, doubled per attempt, with jitter so tabs do not retry in step. */

@@ -1,7 +1,7 @@
 // A code package's way up: presign (CreateEdgeOssPreSignedAddress), PUT the bytes to the link with progress, check
 // the SHA-256 the object store answers against our own, and hand back the OssAddress that the version will name.
 import { ApiError } from './api-error.js';
-import { sameOrigin } from './format.js';
+import { onThisServer } from './format.js';
 import { sha256Hex } from './signing.js';
 
 /** Files up to this size are hashed in the page too (the whole file is read into memory for Web Crypto). */
@@ -26,7 +26,7 @@ export async function uploadPackage(client, { driverId, version, file, onProgres
   const { OssAddress: ossAddress, OssPreSignedAddress: presigned } = answer.Data;
   const localHash = file.size <= LOCAL_HASH_LIMIT ? file.arrayBuffer().then(sha256Hex) : Promise.resolve(null);
   // Same origin whatever public URL the server was given: the link's signature covers method, expiry and key only.
-  const put = await putWithProgress(sameOrigin(presigned), file, onProgress);
+  const put = await putWithProgress(onThisServer(presigned), file, onProgress);
   const [local, stored] = [await localHash, put.sha256];
   if (local && stored && local !== stored) {
     throw new ApiError({ code: 'BadDigest', message: `The stored package's SHA-256 (${stored}) is not the file's (${local}).`, action: 'PUT package' });

@@ -1,6 +1,6 @@
 // Publish, Delete and Download package: shared by the driver page's table and the version page. Each asks first
 // where the change cannot be undone.
-import { sameOrigin } from './format.js';
+import { onThisServer } from './format.js';
 import { confirmDialog } from './views/dialog.js';
 
 export async function publishVersion(ctx, driverId, version) {
@@ -42,7 +42,7 @@ export async function downloadPackage(ctx, driverId, version) {
   const link = JSON.parse(answer.Data?.SourceConfig || '{}').temporaryOssAddress;
   if (!link) throw Object.assign(new Error('This version has no package.'), { code: 'NoPackage' });
   const a = document.createElement('a');
-  a.href = sameOrigin(link);
+  a.href = onThisServer(link);
   a.download = '';
   document.body.append(a);
   a.click();

@@ -18,12 +18,13 @@ export function versionRows(ctx, driverId, versions, act) {
       h('td', null, v.EdgeVersion),
       h('td', { class: 'description' }, v.Description),
       h('td', null, created(v.GmtCreateTimestamp)),
-      h('td', { class: 'row-actions' },
+      // A flex box inside the cell: display:flex on the <td> itself would take it out of the table's layout.
+      h('td', null, h('div', { class: 'row-actions' },
         published ? null : [
           actionButton(ctx, 'ReleaseEdgeDriverVersion', 'Publish', () => act('publish', v), { class: 'small' }),
           actionButton(ctx, 'UpdateEdgeDriverVersion', 'Edit', () => act('edit', v), { class: 'small' }),
           actionButton(ctx, 'DeleteEdgeDriverVersion', 'Delete', () => act('delete', v), { class: 'small danger' }),
         ],
-        pkg ? actionButton(ctx, 'GetEdgeDriverVersion', 'Download package', () => act('download', v), { class: 'small' }) : null));
+        pkg ? actionButton(ctx, 'GetEdgeDriverVersion', 'Download package', () => act('download', v), { class: 'small' }) : null)));
   });
 }
