@@ -1,4 +1,4 @@
-import { field, h, select } from '../dom.js';
+import { field, h, select, uid } from '../dom.js';
 import { CPU_ARCHES, PROTOCOLS, RUNTIMES } from '../format.js';
 import { alertRegion, showError } from './alert.js';
 
@@ -8,7 +8,7 @@ export function driverForm(ctx, { onCreated, onCancel }) {
   const protocol = select('DriverProtocol', PROTOCOLS, { value: 'modbus' });
   const runtime = select('Runtime', RUNTIMES, { value: 'python3' });
   const cpuArch = select('CpuArch', CPU_ARCHES, { blank: 'Any (not set)' });
-  const builtIn = h('input', { type: 'checkbox', name: 'IsBuiltIn' });
+  const builtIn = h('input', { type: 'checkbox', name: 'IsBuiltIn', id: uid('builtin') });
   const errors = alertRegion();
   const submit = h('button', { type: 'submit', class: 'primary' }, 'Create');
   const form = h('form', { class: 'card', 'aria-labelledby': 'driver-form-title', novalidate: true },
@@ -18,7 +18,7 @@ export function driverForm(ctx, { onCreated, onCancel }) {
       field('Protocol', protocol),
       field('Runtime', runtime),
       field('CPU architecture', cpuArch)),
-    h('div', { class: 'field checkbox' }, builtIn, h('label', { for: builtIn.id || (builtIn.id = 'builtin') }, 'Built in (pre-installed on gateways; no package)')),
+    h('div', { class: 'field checkbox' }, builtIn, h('label', { for: builtIn.id }, 'Built in (pre-installed on gateways; no package)')),
     errors,
     h('div', { class: 'actions' }, submit, h('button', { type: 'button', onclick: onCancel }, 'Cancel')));
   form.addEventListener('submit', async (e) => {
