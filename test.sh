@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The test command, and the project's gate: CI lands whatever this calls green. It builds, runs the .NET suites
-# (unit, store contracts against SQLite and a throwaway PostgreSQL and Redis, functional) and the interop suite (Alibaba's official Node clients against a real `edgereg serve`),
+# (unit, store contracts against SQLite and a throwaway PostgreSQL and Redis, functional), the interop suite
+# (Alibaba's official Node clients against a real `edgereg serve`) and the web console's suite (headless Chromium),
 # then checks that the gate itself still catches a crashing and a hanging test (tests/gate/check.sh). The last line
 # is "N passed, N failed, N skipped" for all of them.
 #
@@ -90,6 +91,29 @@ npm_install() { # npm ci, skipped when node_modules was installed from this very
   cp tests/interop/package-lock.json "$stamp"
 }
 
+# tally_tap <suite> <log> <exit code>: counts a node --test TAP log, failing closed like run_dotnet.
+tally_tap() {
+  local suite=$1 log=$2 rc=$3 tally="$logs/$1.tally" why=() p f s
+  grep -E "^not ok|# SKIP|# TODO|peak RSS growth" "$log"
+  grep -E "^# (tests|pass|fail|cancelled|skipped|todo) [0-9]+$" "$log" | awk '{print $2, $3}' >"$tally"
+  value() { awk -v k="$1" '$1 == k { v = $2 } END { print v }' "$tally"; }
+  if [[ -z "$(value pass)" ]]; then
+    why+=("no TAP summary: the run did not finish"); p=0 f=0 s=0
+  else
+    p=$(value pass) f=$(($(value fail) + $(value cancelled))) s=$(($(value skipped) + $(value todo)))
+    (( $(value cancelled) > 0 )) && why+=("$(value cancelled) cancelled (timed out or cut short)")
+  fi
+  if (( rc != 0 )); then
+    why+=("the suite exited $rc$( ((rc == 124)) && echo " (suite limit $suite_limit)")"); (( f == 0 )) && f=1
+  fi
+  local short; short="$(below_floor "$suite" $((p + f)))"
+  [[ -n "$short" ]] && { why+=("$short"); f=$((f + 1)); }
+  if (( f > 0 )); then
+    grep -q "^not ok" "$log" && grep -B2 -A30 "^not ok" "$log" | head -200 || tail -30 "$log"
+  fi
+  count "$suite" "$p" "$f" "$s" "${why[@]}"
+}
+
 run_interop() {
   echo "== interop tests (official Alibaba Node clients)"
   ./edgereg --version >/dev/null || { count interop 0 1 0 "the server did not build"; return; }
@@ -100,28 +124,13 @@ run_interop() {
   (cd tests/interop && timeout --kill-after=30s "$suite_limit" \
     node --test --test-concurrency=1 --test-timeout=$((hang_seconds * 1000)) --test-reporter=tap $interop_files) \
     >"$logs/interop.log" 2>&1
-  local rc=$?
-  grep -E "^not ok|# SKIP|# TODO|peak RSS growth" "$logs/interop.log"
-  local tally="$logs/interop.tally" why=()
-  grep -E "^# (tests|pass|fail|cancelled|skipped|todo) [0-9]+$" "$logs/interop.log" | awk '{print $2, $3}' >"$tally"
-  value() { awk -v k="$1" '$1 == k { v = $2 } END { print v }' "$tally"; }
-  local p f s
-  if [[ -z "$(value pass)" ]]; then
-    why+=("no TAP summary: the run did not finish"); p=0 f=0 s=0
-  else
-    p=$(value pass) f=$(($(value fail) + $(value cancelled))) s=$(($(value skipped) + $(value todo)))
-    (( $(value cancelled) > 0 )) && why+=("$(value cancelled) cancelled (timed out or cut short)")
-  fi
-  if (( rc != 0 )); then
-    why+=("node --test exited $rc$( ((rc == 124)) && echo " (suite limit $suite_limit)")"); (( f == 0 )) && f=1
-  fi
-  local short; short="$(below_floor interop $((p + f)))"
-  [[ -n "$short" ]] && { why+=("$short"); f=$((f + 1)); }
-  if (( f > 0 )); then
-    grep -q "^not ok" "$logs/interop.log" && grep -B2 -A30 "^not ok" "$logs/interop.log" | head -200 \
-      || tail -30 "$logs/interop.log"
-  fi
-  count interop "$p" "$f" "$s" "${why[@]}"
+  tally_tap interop "$logs/interop.log" $?
+}
+
+run_console() {
+  echo "== console tests (headless Chromium against a real server)"
+  timeout --kill-after=30s "$suite_limit" tests/console/run.sh >"$logs/console.log" 2>&1
+  tally_tap console "$logs/console.log" $?
 }
 
 run_gate_check() {
@@ -139,10 +148,13 @@ run_gate_check() {
   count gate "$p" "$f" 0
 }
 
-start_engines
+# Inside tests/gate/check.sh's copy only the probes run: they need no engines, no browser and no second gate check.
+inner="${EDGEREG_GATE_INNER:-}"
+[[ -z "$inner" ]] && start_engines
 run_dotnet
 run_interop
-[[ -z "${EDGEREG_GATE_INNER:-}" ]] && run_gate_check
+[[ -z "$inner" ]] && run_console
+[[ -z "$inner" ]] && run_gate_check
 
 echo "$passed passed, $failed failed, $skipped skipped"
 (( failed == 0 ))

@@ -3,6 +3,7 @@ using EdgeRegistry.Admin;
 using EdgeRegistry.Quotas;
 using EdgeRegistry.Auth;
 using EdgeRegistry.Changes;
+using EdgeRegistry.WebConsole;
 using EdgeRegistry.Packages;
 using EdgeRegistry.Rpc;
 using EdgeRegistry.Storage;
@@ -65,6 +66,7 @@ public static class ServerHost
         HealthEndpoints.Map(app);
         ObjectEndpoints.Map(app);
         AdminApi.Map(app);
+        ConsoleSite.Map(app);
         app.MapGet(ErrorDocs.Path, ErrorDocs.Page);
         app.MapMethods("/", [HttpMethods.Get, HttpMethods.Post], (HttpContext http, RpcPipeline pipeline) => pipeline.HandleAsync(http));
         return app;
