@@ -92,12 +92,13 @@ public static partial class AdminApi
         return Error(401, "Unauthorized", "The admin API needs Authorization: Bearer <operator token>.");
     }
 
-    [GeneratedRegex("^[A-Za-z0-9._-]+$")]
+    [GeneratedRegex("^[A-Za-z0-9._-]+\\z")]
     private static partial Regex UserNamePattern();
 
-    [GeneratedRegex("^[A-Za-z0-9-]+$")]
+    [GeneratedRegex("^[A-Za-z0-9-]+\\z")]
     private static partial Regex PolicyNamePattern();
 
-    [GeneratedRegex("^iot-[a-z0-9]{4,32}$")]
+    // \z, not $: $ also matches before a final newline.
+    [GeneratedRegex("^iot-[a-z0-9]{4,32}\\z")]
     private static partial Regex InstanceIdPattern();
 }

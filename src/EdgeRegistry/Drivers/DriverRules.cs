@@ -33,7 +33,7 @@ public static partial class DriverRules
         Limit(name, value.Length, 64);
         return VersionPattern().IsMatch(value)
             ? value
-            : throw RpcErrors.InvalidParam($"{name} may hold only letters, digits, '_', '.' and '-' (1 to 64 characters).");
+            : throw RpcErrors.InvalidParam($"{name} may hold only letters, digits, '_', '.' and '-' (1 to 64 characters, not only dots).");
     }
 
     public static string EdgeVersion(string value)
@@ -85,12 +85,14 @@ public static partial class DriverRules
         allowed.FirstOrDefault(a => a.Equals(value, StringComparison.OrdinalIgnoreCase))
         ?? throw RpcErrors.InvalidParam($"{name} must be one of {string.Join(", ", allowed)}; got \"{value}\".");
 
-    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]{0,19}$")]
+    // \z, not $: $ also matches before a final newline, which let "nl1" and "nl1\n" become two drivers.
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]{0,19}\\z")]
     private static partial Regex DriverNamePattern();
 
-    [GeneratedRegex("^[A-Za-z0-9_.-]{1,64}$")]
+    // Not only dots: "." and ".." are path segments, so a version so named could never get a package.
+    [GeneratedRegex("^(?!\\.+\\z)[A-Za-z0-9_.-]{1,64}\\z")]
     private static partial Regex VersionPattern();
 
-    [GeneratedRegex("^[0-9]+(\\.[0-9]+){0,3}$")]
+    [GeneratedRegex("^[0-9]+(\\.[0-9]+){0,3}\\z")]
     private static partial Regex EdgeVersionPattern();
 }
