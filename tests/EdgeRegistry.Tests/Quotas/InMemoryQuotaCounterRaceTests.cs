@@ -46,11 +46,13 @@ public sealed class InMemoryQuotaCounterRaceTests
         var origin = _time.GetUtcNow();
         var allowedPerStep = new int[Steps + 1];
         var done = 0;
+        long calls = 0;
 
         Workers.Run(8, _ =>
         {
             while (Volatile.Read(ref done) == 0)
             {
+                Interlocked.Increment(ref calls);
                 var before = _time.GetUtcNow();
                 var allowed = Acquire(counter, "acc", "A", 1).IsAllowed;
                 // Only a call that saw one window on both sides of it surely counted in that window.
@@ -64,9 +66,17 @@ public sealed class InMemoryQuotaCounterRaceTests
             try
             {
                 // Each step leaves the slot two seconds stale, so its first call sweeps the slot while others count in it.
+                // A step lasts until the workers made a few calls in it (not a fixed spin): on a loaded machine the
+                // workers may not run at all during a fixed spin, and the test would then prove nothing.
                 for (var step = 0; step < Steps; step++)
                 {
-                    Thread.SpinWait(2_000);
+                    var target = Interlocked.Read(ref calls) + 24;
+                    var waited = System.Diagnostics.Stopwatch.StartNew();
+                    while (Interlocked.Read(ref calls) < target && waited.ElapsedMilliseconds < 1_000)
+                    {
+                        Thread.Yield();
+                    }
+
                     _time.Advance(TimeSpan.FromSeconds(2));
                 }
             }

@@ -58,12 +58,13 @@ public sealed class IotRpc(HttpClient http, Uri endpoint, AccessKeyPair key, str
     {
         // Signed afresh each attempt: a retry needs a new nonce and a current timestamp.
         var host = endpoint.Authority;
-        var headers = _signer.SignV3("POST", host, action, [], Guid.NewGuid().ToString("N"), DateTimeOffset.UtcNow, body);
+        var contentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded") { CharSet = "utf-8" };
+        var headers = _signer.SignV3("POST", host, action, [], Guid.NewGuid().ToString("N"), DateTimeOffset.UtcNow, body, contentType.ToString());
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded") { CharSet = "utf-8" };
+        request.Content.Headers.ContentType = contentType;
         request.Headers.Host = host;
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        foreach (var (name, value) in headers.Where(h => h.Key != "host"))
+        foreach (var (name, value) in headers.Where(h => h.Key is not ("host" or "content-type")))
         {
             request.Headers.TryAddWithoutValidation(name, value);
         }
