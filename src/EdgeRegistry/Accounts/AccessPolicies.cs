@@ -25,6 +25,10 @@ public sealed class AccessPolicies
             {
                 Forget(policies.AccountId);
             }
+            else if (change is CachesMayBeStale)
+            {
+                _cache.Clear();
+            }
 
             return ValueTask.CompletedTask;
         });

@@ -36,6 +36,10 @@ public sealed class CachedAccessKeyResolver : IAccessKeyResolver
             {
                 _cache.TryRemove(key.AccessKeyId, out _);
             }
+            else if (change is CachesMayBeStale)
+            {
+                _cache.Clear();
+            }
 
             return ValueTask.CompletedTask;
         });

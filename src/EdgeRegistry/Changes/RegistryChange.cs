@@ -11,3 +11,9 @@ public sealed record UserPoliciesChanged(string AccountId) : RegistryChange;
 
 /// <summary>A quota override was set or removed.</summary>
 public sealed record QuotaOverridesChanged(string AccountId) : RegistryChange;
+
+/// <summary>
+/// Notices may have been missed (the link to the other replicas was down): every cache drops everything. Raised by a
+/// replica for its own subscribers, never sent to the others.
+/// </summary>
+public sealed record CachesMayBeStale : RegistryChange;

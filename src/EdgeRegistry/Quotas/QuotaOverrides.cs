@@ -21,7 +21,7 @@ public sealed class QuotaOverrides : BackgroundService
         (this.store, this.limits, this.time, this.log) = (store, limits, time, log);
         changes.Subscribe(async (change, cancellationToken) =>
         {
-            if (change is QuotaOverridesChanged)
+            if (change is QuotaOverridesChanged or CachesMayBeStale)
             {
                 await RefreshAsync(cancellationToken);
             }

@@ -29,6 +29,7 @@ public static class ErrorDocs
         ("SignatureDoesNotMatch", "400", "The signature is wrong, usually a wrong secret; the message carries the server's string to sign."),
         ("InvalidSecurityToken.Malformed", "400", "An STS SecurityToken was sent; EdgeRegistry issues none."),
         ("RequestTimeout", "408", "The request body came slower than the server's minimum data rate; nothing was done, send it again."),
+        ("ServiceUnavailable", "503", "The database or Redis that the server's replicas share did not answer in time; nothing was done, send it again."),
         ("InternalError", "500", "A bug; the server log has it under the RequestId."),
     ];
 

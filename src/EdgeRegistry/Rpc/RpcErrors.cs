@@ -59,6 +59,10 @@ public static class RpcErrors
     public static RpcException RequestTimeout() => Gateway(408, "RequestTimeout",
         "The request body did not arrive in time (it came slower than the server's minimum data rate); nothing was done. Send the request again.");
 
+    /// <summary>A backend the server shares with its replicas (database, Redis) is unreachable; the call may be retried.</summary>
+    public static RpcException ServiceUnavailable() => Gateway(503, "ServiceUnavailable",
+        "The request has failed due to a temporary failure of the server.");
+
     public static RpcException InternalError() => Gateway(500, "InternalError",
         "The request processing has failed due to some unknown error.");
 

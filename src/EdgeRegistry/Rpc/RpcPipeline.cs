@@ -2,6 +2,7 @@ using System.Diagnostics;
 using EdgeRegistry.Accounts;
 using EdgeRegistry.Auth;
 using EdgeRegistry.Quotas;
+using EdgeRegistry.Storage;
 
 namespace EdgeRegistry.Rpc;
 
@@ -9,8 +10,9 @@ namespace EdgeRegistry.Rpc;
 /// The whole RPC request path, in order:
 /// request id → parameters → format → Action and Version → signature (timestamp, key, signature, nonce)
 /// → implemented? → quota → RAM permission → instance → validate and handle → write.
-/// Any <see cref="RpcException"/> becomes the error shape its kind asks for; anything else is logged and answered
-/// as InternalError (or SystemException when it escaped an operation).
+/// Any <see cref="RpcException"/> becomes the error shape its kind asks for; a <see cref="StoreUnavailableException"/>
+/// becomes ServiceUnavailable (503); anything else is logged and answered as InternalError (or SystemException when it
+/// escaped an operation).
 /// </summary>
 public sealed class RpcPipeline(
     ActionTable actions,
@@ -101,6 +103,12 @@ public sealed class RpcPipeline(
         catch (RpcException e)
         {
             state.Failure = e.Error;
+        }
+        catch (StoreUnavailableException e) when (!http.Response.HasStarted)
+        {
+            // Not a bug and not the caller's fault: a shared backend is down, and a retry later may succeed.
+            log.LogWarning(e, "Request {RequestId} ({Action}) found a backend unavailable", requestId, state.Signed?.Action);
+            state.Failure = RpcErrors.ServiceUnavailable().Error;
         }
         catch (Exception e) when (!IsClientGone(e, http))
         {
