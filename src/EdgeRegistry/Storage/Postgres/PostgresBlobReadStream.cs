@@ -37,11 +37,8 @@ internal sealed class PostgresBlobReadStream(NpgsqlConnection connection, Npgsql
         var index = _position / PostgresBlobStore.ChunkSize;
         if (index != _chunkIndex)
         {
-            await using var command = connection.Command(transaction, "SELECT data FROM blob_chunks WHERE blob_id = @id AND chunk = @n",
-                ("id", blobId), ("n", (int)index));
-            _chunk = await command.ExecuteScalarAsync(cancellationToken) as byte[]
-                ?? throw new IOException($"Chunk {index} of blob {blobId} is missing.");
-            _chunkIndex = index;
+            await using var command = ChunkCommand(index);
+            Keep(index, await command.ExecuteScalarAsync(cancellationToken));
         }
 
         return CopyFromChunk(buffer.Span);
@@ -50,7 +47,25 @@ internal sealed class PostgresBlobReadStream(NpgsqlConnection connection, Npgsql
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    /// <summary>The synchronous path (ReadByte, a synchronous CopyTo) uses Npgsql's synchronous calls, not sync-over-async.</summary>
+    public override int Read(Span<byte> buffer)
+    {
+        if (_position >= length || buffer.Length == 0)
+        {
+            return 0;
+        }
+
+        var index = _position / PostgresBlobStore.ChunkSize;
+        if (index != _chunkIndex)
+        {
+            using var command = ChunkCommand(index);
+            Keep(index, command.ExecuteScalar());
+        }
+
+        return CopyFromChunk(buffer);
+    }
 
     public override long Seek(long offset, SeekOrigin origin) => Position = origin switch
     {
@@ -84,6 +99,15 @@ internal sealed class PostgresBlobReadStream(NpgsqlConnection connection, Npgsql
         await transaction.DisposeAsync();
         await connection.DisposeAsync();
         GC.SuppressFinalize(this);
+    }
+
+    private NpgsqlCommand ChunkCommand(long index) =>
+        connection.Command(transaction, "SELECT data FROM blob_chunks WHERE blob_id = @id AND chunk = @n", ("id", blobId), ("n", (int)index));
+
+    private void Keep(long index, object? data)
+    {
+        _chunk = data as byte[] ?? throw new IOException($"Chunk {index} of blob {blobId} is missing.");
+        _chunkIndex = index;
     }
 
     private int CopyFromChunk(Span<byte> destination)
