@@ -14,7 +14,9 @@ public static class ServeCommand
         var publicUrl = new Option<string>("--public-url") { Description = "Base of object URLs as clients reach the server, e.g. behind a proxy (default http://LISTEN; env EDGEREG_PUBLIC_URL)." };
         var quotas = new Option<string>("--quotas") { Description = "on (default) or off: enforce per-account quotas (env EDGEREG_QUOTAS)." };
         var portFile = new Option<string>("--port-file") { Description = "Write the port bound to PATH once ready, e.g. with --listen 127.0.0.1:0 (env EDGEREG_PORT_FILE).", HelpName = "PATH" };
-        var command = new Command("serve", "Run the EdgeRegistry server.") { listen, dataDir, inMemory, publicUrl, quotas, portFile };
+        var postgres = new Option<string>("--postgres") { Description = "Scale-out mode, with --redis: the Npgsql connection string of the shared PostgreSQL (env EDGEREG_POSTGRES).", HelpName = "CONNECTION" };
+        var redis = new Option<string>("--redis") { Description = "Scale-out mode, with --postgres: the StackExchange.Redis configuration (env EDGEREG_REDIS).", HelpName = "CONFIGURATION" };
+        var command = new Command("serve", "Run the EdgeRegistry server.") { listen, dataDir, inMemory, publicUrl, quotas, portFile, postgres, redis };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var overrides = new Dictionary<string, string?>();
@@ -41,6 +43,16 @@ public static class ServeCommand
             if (parse.GetValue(portFile) is { } p)
             {
                 overrides[$"{ServerSettings.Section}:PortFile"] = p;
+            }
+
+            if (parse.GetValue(postgres) is { } pg)
+            {
+                overrides[$"{ServerSettings.Section}:Postgres"] = pg;
+            }
+
+            if (parse.GetValue(redis) is { } r)
+            {
+                overrides[$"{ServerSettings.Section}:Redis"] = r;
             }
 
             if (parse.GetValue(inMemory))

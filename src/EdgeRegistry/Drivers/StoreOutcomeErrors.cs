@@ -18,6 +18,7 @@ public static class StoreOutcomeErrors
                 StoreOutcome.VersionNotFound => RpcErrors.DriverVersionNotExist(),
                 StoreOutcome.VersionExists => RpcErrors.DriverVersionExist(),
                 StoreOutcome.VersionPublished => RpcErrors.DriverVersionPublished(),
+                StoreOutcome.ObjectNotFound => RpcErrors.InvalidParam("An object the version names was deleted while the request ran; presign and upload it again."),
                 _ => new InvalidOperationException($"Unexpected store outcome {outcome}."),
             };
         }

@@ -3,6 +3,7 @@ using EdgeRegistry.Admin;
 using EdgeRegistry.Quotas;
 using EdgeRegistry.Auth;
 using EdgeRegistry.Changes;
+using EdgeRegistry.Coordination;
 using EdgeRegistry.WebConsole;
 using EdgeRegistry.Packages;
 using EdgeRegistry.Rpc;
@@ -60,6 +61,12 @@ public static class ServerHost
         services.AddSingleton<OrphanSweeper>();
         services.AddHostedService(s => s.GetRequiredService<OrphanSweeper>());
         ActionTable.AddOperations(services);
+        if (settings.Redis is { } redis)
+        {
+            // Scale-out: quotas, nonces and cache invalidation shared by every replica instead of kept per process.
+            services.AddRedisCoordination(redis);
+        }
+
         configureServices?.Invoke(services);
 
         var app = builder.Build();

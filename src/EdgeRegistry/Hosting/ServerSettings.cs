@@ -28,6 +28,8 @@ public sealed class ServerSettings
         ["Quotas"] = "EDGEREG_QUOTAS",
         ["PortFile"] = "EDGEREG_PORT_FILE",
         ["LogFormat"] = "EDGEREG_LOG_FORMAT",
+        ["Postgres"] = "EDGEREG_POSTGRES",
+        ["Redis"] = "EDGEREG_REDIS",
     };
 
     /// <summary>An operator token anyone could guess in an afternoon is no protection for every tenant's data.</summary>
@@ -65,6 +67,18 @@ public sealed class ServerSettings
     /// <summary>Where to write the port the server bound once it is ready (for <c>--listen 127.0.0.1:0</c> in scripts); null: nowhere.</summary>
     public string? PortFile { get; init; }
 
+    /// <summary>
+    /// Scale-out mode, with <see cref="Redis"/>: the Npgsql connection string of the PostgreSQL every replica shares
+    /// (metadata and package bytes). It may hold a password: no message ever repeats it.
+    /// </summary>
+    public string? Postgres { get; init; }
+
+    /// <summary>Scale-out mode, with <see cref="Postgres"/>: the StackExchange.Redis configuration string.</summary>
+    public string? Redis { get; init; }
+
+    /// <summary>Many stateless replicas on one PostgreSQL and one Redis, instead of the embedded SQLite file.</summary>
+    public bool ScaleOut => Postgres is not null;
+
     /// <summary>Reads the merged configuration and fails with a message naming the setting when a value is unusable.</summary>
     public static ServerSettings From(IConfiguration configuration)
     {
@@ -90,6 +104,8 @@ public sealed class ServerSettings
             AdminToken = section["AdminToken"] is { Length: > 0 } token ? token : null,
             QuotasEnforced = Quotas.QuotaSwitch.IsEnabled(section["Quotas"]),
             PortFile = section["PortFile"] is { Length: > 0 } portFile ? ParsePortFile(portFile) : null,
+            Postgres = section["Postgres"] is { Length: > 0 } postgres ? ParsePostgres(postgres) : null,
+            Redis = section["Redis"] is { Length: > 0 } redis ? redis : null,
         };
         settings.ListenEndpoint();
         if (settings.RootAccessKeyId is null != settings.RootAccessKeySecret is null)
@@ -102,6 +118,7 @@ public sealed class ServerSettings
             throw new InvalidOperationException($"AdminToken (EDGEREG_ADMIN_TOKEN) is shorter than {MinAdminTokenLength} characters: choose a long random one, or leave it unset to have one generated.");
         }
 
+        settings.CheckScaleOut();
         return settings;
     }
 
@@ -129,6 +146,36 @@ public sealed class ServerSettings
             .Select(e => (Key: $"{Section}:{e.Key}", Value: Environment.GetEnvironmentVariable(e.Value)))
             .Where(e => !string.IsNullOrEmpty(e.Value))
             .Select(e => new KeyValuePair<string, string?>(e.Key, e.Value));
+
+    /// <summary>Half a scale-out configuration would run replicas that disagree (quotas, nonces, caches): refused.</summary>
+    private void CheckScaleOut()
+    {
+        if ((Postgres is null) != (Redis is null))
+        {
+            throw new InvalidOperationException(Postgres is null
+                ? "Redis is set but Postgres is not: scale-out mode needs both (--postgres and --redis)."
+                : "Postgres is set but Redis is not: scale-out mode needs both (--postgres and --redis).");
+        }
+
+        if (Postgres is not null && InMemory)
+        {
+            throw new InvalidOperationException("InMemory and Postgres cannot be combined: scale-out mode keeps everything in PostgreSQL.");
+        }
+    }
+
+    /// <summary>Checked for its syntax only (reachability is the readiness probe's); the message leaves the value out, as it may hold a password.</summary>
+    private static string ParsePostgres(string value)
+    {
+        try
+        {
+            _ = new Npgsql.NpgsqlConnectionStringBuilder(value);
+            return value;
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidOperationException($"Postgres is not an Npgsql connection string such as \"Host=db;Database=edgereg;Username=edgereg\": {e.Message}");
+        }
+    }
 
     private static Uri ParsePublicUrl(string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && uri.Query.Length == 0

@@ -13,6 +13,12 @@ public enum StoreOutcome
     VersionNotFound,
     VersionExists,
     VersionPublished,
+
+    /// <summary>
+    /// An object the version names was removed after the operation checked it (its version or driver deleted, or
+    /// swept as an orphan) and before the write's transaction: nothing was written.
+    /// </summary>
+    ObjectNotFound,
 }
 
 public sealed record StoreResult<T>(StoreOutcome Outcome, T? Value)

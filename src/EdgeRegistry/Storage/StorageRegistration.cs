@@ -1,4 +1,5 @@
 using EdgeRegistry.Hosting;
+using EdgeRegistry.Storage.Postgres;
 using EdgeRegistry.Storage.Sqlite;
 
 namespace EdgeRegistry.Storage;
@@ -8,8 +9,8 @@ public static class StorageRegistration
 {
     /// <summary>
     /// Registers <see cref="IStorageLifecycle"/>, the driver, object, account and admin stores and the blob store
-    /// of the provider the settings name (the embedded SQLite one is the only provider so far).
+    /// of the provider the settings name: PostgreSQL in scale-out mode, the embedded SQLite file otherwise.
     /// </summary>
     public static IServiceCollection AddRegistryStorage(this IServiceCollection services, ServerSettings settings) =>
-        services.AddSqliteStorage(settings);
+        settings.ScaleOut ? services.AddPostgresStorage(settings) : services.AddSqliteStorage(settings);
 }

@@ -1,26 +1,34 @@
 using EdgeRegistry.Accounts;
 using EdgeRegistry.Drivers;
 using EdgeRegistry.Storage;
-using EdgeRegistry.Storage.Sqlite;
+using EdgeRegistry.Tests.Storage.Contracts;
+using EdgeRegistry.Tests.Storage.Postgres;
 
 namespace EdgeRegistry.Tests.Storage;
 
 /// <summary>
 /// The store's paging (counters, block counts, both-ends OFFSET, same-millisecond ordering) checked against the
 /// plain definition: sort all matches by (created desc, version desc) and cut the page. Enough versions that
-/// pages in the middle go through the block counts (blocks hold 256).
+/// pages in the middle go through the block counts (blocks hold 256). Run against every engine.
 /// </summary>
-public sealed class VersionPagingTests : IDisposable
+public abstract class VersionPagingTests<TEngine> : IAsyncLifetime where TEngine : IStoreEngine, new()
 {
     private static readonly TenantScope Scope = new("1000000000000001", "");
     private static readonly DriverVersionContent Content = new("2.4.0", "", "", "", "", "", "");
 
-    private readonly TempDatabase _db = new();
-    private readonly SqliteDriverStore _store;
+    private readonly TEngine _engine = new();
     private readonly List<(string Version, long CreatedMs, bool Published)> _model = [];
     private readonly Random _random = new(20261125);
 
-    public VersionPagingTests() => _store = new SqliteDriverStore(_db.Database);
+    private IDriverStore _store = null!;
+
+    public async Task InitializeAsync()
+    {
+        await _engine.StartAsync();
+        _store = _engine.Drivers;
+    }
+
+    public Task DisposeAsync() => _engine.DisposeAsync().AsTask();
 
     [Fact]
     public async Task Every_page_of_every_filter_matches_the_sorted_list()
@@ -104,8 +112,6 @@ public sealed class VersionPagingTests : IDisposable
         }
     }
 
-    public void Dispose() => _db.Dispose();
-
     private async Task<string> CreateDriverAsync(string name)
     {
         var id = Guid.NewGuid().ToString("N");
@@ -156,3 +162,7 @@ public sealed class VersionPagingTests : IDisposable
         return [.. result.Value!.Items.Select(v => v.Version)];
     }
 }
+
+public sealed class SqliteVersionPagingTests : VersionPagingTests<SqliteStoreEngine>;
+
+public sealed class PostgresVersionPagingTests : VersionPagingTests<PostgresStoreEngine>;

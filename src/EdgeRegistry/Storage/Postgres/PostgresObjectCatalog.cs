@@ -1,0 +1,99 @@
+using EdgeRegistry.Packages;
+using Npgsql;
+
+namespace EdgeRegistry.Storage.Postgres;
+
+public sealed class PostgresObjectCatalog(PostgresDatabase database) : IObjectCatalog
+{
+    private const string Columns =
+        "object_key, account_id, instance_id, kind, driver_id, driver_version, edge_instance_id, file_name, presigned_ms, " +
+        "blob_id, length, md5, sha256, content_type, uploaded_ms";
+
+    private NpgsqlDataSource Data => database.DataSource;
+
+    public async Task<bool> RegisterAsync(StoredObject o, CancellationToken cancellationToken)
+    {
+        await using var connection = await Data.OpenConnectionAsync(cancellationToken);
+        return await connection.RunAsync(null,
+            "INSERT INTO objects (object_key, account_id, instance_id, kind, driver_id, driver_version, edge_instance_id, file_name, presigned_ms) " +
+            "VALUES (@key, @a, @i, @kind, @driver, @version, @edge, @file, @now) ON CONFLICT (object_key) DO NOTHING",
+            cancellationToken,
+            ("key", o.Key), ("a", o.AccountId), ("i", o.InstanceId), ("kind", o.Kind), ("driver", o.DriverId),
+            ("version", o.DriverVersion), ("edge", o.EdgeInstanceId), ("file", o.FileName), ("now", o.PresignedMs)) == 1;
+    }
+
+    public async Task<StoredObject?> FindAsync(string key, CancellationToken cancellationToken)
+    {
+        await using var connection = await Data.OpenConnectionAsync(cancellationToken);
+        return await FindAsync(connection, null, key, "", cancellationToken);
+    }
+
+    /// <summary>
+    /// The driver row is read FOR SHARE before the published check: a release (which locks it FOR UPDATE) on another
+    /// replica then either committed before — and the check sees it — or waits until these bytes are committed.
+    /// </summary>
+    public Task<(CommitOutcome Outcome, string? ReplacedBlobId)> CommitUploadAsync(string key, string blobId, BlobWritten written, string contentType, long nowMs, CancellationToken cancellationToken) =>
+        Data.InTransactionAsync<(CommitOutcome, string?)>(async (c, t) =>
+        {
+            if (await FindAsync(c, t, key, "", cancellationToken) is not { } stored)
+            {
+                return (CommitOutcome.NotFound, null);
+            }
+
+            await c.RunAsync(t, "SELECT 1 FROM drivers WHERE driver_id = @d AND account_id = @a AND instance_id = @i FOR SHARE", cancellationToken,
+                ("d", stored.DriverId), ("a", stored.AccountId), ("i", stored.InstanceId));
+            if (await FindAsync(c, t, key, "FOR NO KEY UPDATE", cancellationToken) is not { } current)
+            {
+                return (CommitOutcome.NotFound, null);
+            }
+
+            var published = await c.LongAsync(t,
+                "SELECT 1 FROM version_objects vo JOIN driver_versions v ON v.version_pk = vo.version_pk WHERE vo.object_key = @key AND v.published LIMIT 1",
+                cancellationToken, ("key", key));
+            if (published is not null)
+            {
+                return (CommitOutcome.Published, null);
+            }
+
+            await c.RunAsync(t,
+                "UPDATE objects SET blob_id = @blob, length = @length, md5 = @md5, sha256 = @sha, content_type = @type, uploaded_ms = @now WHERE object_key = @key",
+                cancellationToken, ("blob", blobId), ("length", written.Length), ("md5", written.Md5Hex), ("sha", written.Sha256Hex),
+                ("type", contentType), ("now", nowMs), ("key", key));
+            return (CommitOutcome.Ok, current.BlobId);
+        }, cancellationToken);
+
+    /// <summary>
+    /// A version created on another replica may name an orphan between the NOT EXISTS and the delete: the foreign key
+    /// then refuses the delete (the object is named, so not an orphan any more) and the sweep runs again.
+    /// </summary>
+    public Task<IReadOnlyList<string>> RemoveOrphansAsync(long presignedBeforeMs, CancellationToken cancellationToken) =>
+        Data.InTransactionAsync<IReadOnlyList<string>>(async (c, t) =>
+        {
+            var blobs = await c.ListAsync(t,
+                "DELETE FROM objects o WHERE presigned_ms < @before AND NOT EXISTS (SELECT 1 FROM version_objects vo WHERE vo.object_key = o.object_key) " +
+                "RETURNING blob_id",
+                r => r.IsDBNull(0) ? null : r.GetString(0), cancellationToken, ("before", presignedBeforeMs));
+            return [.. blobs.OfType<string>()];
+        }, cancellationToken, retryWhen: e => e.IsForeignKeyViolation());
+
+    public async Task<bool> IsBlobInUseAsync(string blobId, CancellationToken cancellationToken)
+    {
+        await using var connection = await Data.OpenConnectionAsync(cancellationToken);
+        return await connection.LongAsync(null, "SELECT 1 FROM objects WHERE blob_id = @blob LIMIT 1", cancellationToken, ("blob", blobId)) is not null;
+    }
+
+    internal static async Task<StoredObject?> FindAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string key, string lockClause, CancellationToken cancellationToken)
+    {
+        var found = await connection.ListAsync(transaction, $"SELECT {Columns} FROM objects WHERE object_key = @key {lockClause}", r =>
+            new StoredObject(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5),
+                r.GetString(6), r.GetString(7), r.GetInt64(8),
+                r.IsDBNull(9) ? null : r.GetString(9),
+                r.IsDBNull(10) ? 0 : r.GetInt64(10),
+                r.IsDBNull(11) ? "" : r.GetString(11),
+                r.IsDBNull(12) ? "" : r.GetString(12),
+                r.IsDBNull(13) ? "" : r.GetString(13),
+                r.IsDBNull(14) ? 0 : r.GetInt64(14)),
+            cancellationToken, ("key", key));
+        return found.FirstOrDefault();
+    }
+}
