@@ -38,7 +38,6 @@ public static class ServerHost
         AddStorage(services, settings);
         services.AddSingleton(new SecretProtector(MasterKey.Load(settings)));
         services.AddSingleton<IAccessKeyResolver, CachedAccessKeyResolver>();
-        services.AddSingleton<INonceStore, InMemoryNonceStore>();
         services.AddSingleton<RequestAuthenticator>();
         services.AddSingleton<TenantScopeResolver>();
         services.AddSingleton<RpcResponseWriter>();
@@ -127,6 +126,16 @@ public static class ServerHost
         services.AddSingleton<IAccountStore, SqliteAccountStore>();
         services.AddSingleton<IAdminStore, SqliteAdminStore>();
         services.AddSingleton<IObjectCatalog, SqliteObjectCatalog>();
+        // Nonces follow the data: kept across restarts with the database file, lost with it in memory.
+        if (settings.InMemory)
+        {
+            services.AddSingleton<INonceStore, InMemoryNonceStore>();
+        }
+        else
+        {
+            services.AddSingleton<INonceStore, SqliteNonceStore>();
+        }
+
         services.AddSingleton<IBlobStore>(settings.InMemory
             ? new InMemoryBlobStore()
             : new FileSystemBlobStore(Path.Combine(settings.DataDir, "blobs")));
