@@ -42,7 +42,6 @@ public static class ServerHost
         services.AddSingleton(new SecretProtector(MasterKey.Load(settings)));
         services.AddSingleton<IChangeFeed, InProcessChangeFeed>();
         services.AddSingleton<IAccessKeyResolver, CachedAccessKeyResolver>();
-        services.AddSingleton<INonceStore, InMemoryNonceStore>();
         services.AddSingleton<RequestAuthenticator>();
         services.AddSingleton<TenantScopeResolver>();
         services.AddSingleton<RpcResponseWriter>();

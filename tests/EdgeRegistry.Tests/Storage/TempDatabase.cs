@@ -9,11 +9,13 @@ public sealed class TempDatabase : IDisposable
 
     public TempDatabase()
     {
-        Database = SqliteDatabase.OpenFile(Path.Combine(_dir, "edgereg.db"));
+        Database = SqliteDatabase.OpenFile(Path);
         Database.Migrate();
     }
 
     public SqliteDatabase Database { get; }
+
+    public string Path => System.IO.Path.Combine(_dir, "edgereg.db");
 
     public void Dispose()
     {

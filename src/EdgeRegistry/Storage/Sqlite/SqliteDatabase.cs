@@ -57,6 +57,9 @@ public sealed class SqliteDatabase : IDisposable
         return new SqliteDatabase(builder.ToString(), inMemory: true);
     }
 
+    /// <summary>Nonces accepted and not yet written; every write transaction takes them along.</summary>
+    internal SqliteNonceJournal Nonces { get; } = new();
+
     /// <summary>A pooled connection with its prepared statements; dispose it to give it back.</summary>
     public SqliteSession Lease() => _pool.Lease();
 
@@ -66,7 +69,7 @@ public sealed class SqliteDatabase : IDisposable
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
-            return new SqliteWrite(Lease(), _writeGate);
+            return new SqliteWrite(Lease(), _writeGate, Nonces);
         }
         catch
         {

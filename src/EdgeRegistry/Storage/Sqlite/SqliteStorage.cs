@@ -1,4 +1,5 @@
 using EdgeRegistry.Accounts;
+using EdgeRegistry.Auth;
 using EdgeRegistry.Hosting;
 using EdgeRegistry.Packages;
 
@@ -32,6 +33,16 @@ public static class SqliteStorageRegistration
         services.AddSingleton<IAccountStore, SqliteAccountStore>();
         services.AddSingleton<IAdminStore, SqliteAdminStore>();
         services.AddSingleton<IObjectCatalog, SqliteObjectCatalog>();
+        // Nonces follow the data: kept across restarts with the database file, lost with it in memory.
+        if (settings.InMemory)
+        {
+            services.AddSingleton<INonceStore, InMemoryNonceStore>();
+        }
+        else
+        {
+            services.AddSingleton<INonceStore, SqliteNonceStore>();
+        }
+
         services.AddSingleton<IBlobStore>(settings.InMemory
             ? new InMemoryBlobStore()
             : new FileSystemBlobStore(Path.Combine(settings.DataDir, "blobs")));
