@@ -9,11 +9,13 @@ public sealed class TempDatabase : IDisposable
 
     public TempDatabase()
     {
-        Database = SqliteDatabase.OpenFile(Path.Combine(_dir, "edgereg.db"));
+        Database = SqliteDatabase.OpenFile(FilePath);
         Database.Migrate();
     }
 
     public SqliteDatabase Database { get; }
+
+    public string FilePath => Path.Combine(_dir, "edgereg.db");
 
     public void Dispose()
     {
