@@ -17,7 +17,13 @@ public sealed class CreateEdgeDriverVersion(IDriverStore store, PackageReference
     {
         var objects = await references.ResolveAsync(scope, request.DriverId, request.Content, cancellationToken);
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        (await store.CreateVersionAsync(scope, request.DriverId, request.Version, request.Content, objects, now, cancellationToken)).ThrowIfFailed();
+        var outcome = await store.CreateVersionAsync(scope, request.DriverId, request.Version, request.Content, objects, now, cancellationToken);
+        if (outcome == StoreOutcome.ObjectNotFound)
+        {
+            throw await references.RemovedObjectErrorAsync(scope, request.DriverId, request.Content, cancellationToken);
+        }
+
+        outcome.ThrowIfFailed();
         return EmptyBody.Instance;
     }
 }

@@ -41,6 +41,36 @@ public sealed class CreateEdgeOssPreSignedAddress(IDriverStore drivers, IObjectC
 
     protected override async Task<IWireObject> HandleAsync(Request request, TenantScope scope, CancellationToken cancellationToken)
     {
+        await RequireVersionTakesObjectAsync(request, scope, cancellationToken);
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        string key;
+        // The reference layout has no room for the edge instance, so a key already handed out for another
+        // registration in the same millisecond moves this one to the next millisecond.
+        for (var ms = now; ; ms++)
+        {
+            key = $"driver/{AccountHash(scope.AccountId)}/{request.Type}/{request.DriverId}/{request.Version}/{ms}/{request.FileName}";
+            var registration = new StoredObject(key, scope.AccountId, scope.InstanceId, request.Type, request.DriverId,
+                request.Version, request.InstanceId, request.FileName, now);
+            var outcome = await catalog.RegisterAsync(registration, cancellationToken);
+            if (outcome == RegisterOutcome.Refused)
+            {
+                // The driver was deleted (or the version published or deleted) since the check above: checking again
+                // says which, as if this request had come after that change.
+                await RequireVersionTakesObjectAsync(request, scope, cancellationToken);
+                throw RpcErrors.DriverNotExist();
+            }
+
+            if (outcome == RegisterOutcome.Registered)
+            {
+                break;
+            }
+        }
+
+        return new DataBody(new Addresses(links.ObjectUrl(key), links.Presigned(key, HttpMethods.Put)));
+    }
+
+    private async Task RequireVersionTakesObjectAsync(Request request, TenantScope scope, CancellationToken cancellationToken)
+    {
         var existing = await drivers.GetVersionAsync(scope, request.DriverId, request.Version, cancellationToken);
         switch (existing.Outcome)
         {
@@ -51,23 +81,6 @@ public sealed class CreateEdgeOssPreSignedAddress(IDriverStore drivers, IObjectC
             case StoreOutcome.Ok when existing.Value!.Published && request.Type != ObjectKinds.InstanceConfig:
                 throw RpcErrors.DriverVersionPublished();
         }
-
-        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        string key;
-        // The reference layout has no room for the edge instance, so a key already handed out for another
-        // registration in the same millisecond moves this one to the next millisecond.
-        for (var ms = now; ; ms++)
-        {
-            key = $"driver/{AccountHash(scope.AccountId)}/{request.Type}/{request.DriverId}/{request.Version}/{ms}/{request.FileName}";
-            var registration = new StoredObject(key, scope.AccountId, scope.InstanceId, request.Type, request.DriverId,
-                request.Version, request.InstanceId, request.FileName, now);
-            if (await catalog.RegisterAsync(registration, cancellationToken))
-            {
-                break;
-            }
-        }
-
-        return new DataBody(new Addresses(links.ObjectUrl(key), links.Presigned(key, HttpMethods.Put)));
     }
 
     /// <summary>The reference layout puts a hash of the account, not the account id, in every key.</summary>

@@ -1,7 +1,4 @@
-using System.Buffers;
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using EdgeRegistry.Packages;
 using EdgeRegistry.Rpc.Wire;
 
@@ -47,36 +44,13 @@ public sealed record DriverVersionView(DriverVersion Version, IObjectLinks Links
         w.String("EdgeVersion", c.EdgeVersion);
         w.String("Description", c.Description);
         w.String("SourceConfig", Version.SourceObjectKey is { } key
-            ? WithTemporaryAddress(c.SourceConfig, Links.Presigned(key, "GET"))
+            ? TemporaryOssAddress.AddTo(c.SourceConfig, Links.Presigned(key, "GET"))
             : c.SourceConfig);
         w.String("DriverConfig", c.DriverConfig);
         w.String("ContainerConfig", c.ContainerConfig);
         w.String("ConfigCheckRule", c.ConfigCheckRule);
         w.String("Argument", c.Argument);
         WireTimes.Write(w, Version.CreatedMs, Version.ModifiedMs);
-    }
-
-    /// <summary>The stored SourceConfig with every field kept and <c>temporaryOssAddress</c> set.</summary>
-    private static string WithTemporaryAddress(string sourceConfig, string link)
-    {
-        using var document = JsonDocument.Parse(sourceConfig);
-        var buffer = new ArrayBufferWriter<byte>(sourceConfig.Length + link.Length + 32);
-        using (var json = new Utf8JsonWriter(buffer, JsonWireWriter.Options))
-        {
-            json.WriteStartObject();
-            foreach (var property in document.RootElement.EnumerateObject())
-            {
-                if (property.Name != "temporaryOssAddress")
-                {
-                    property.WriteTo(json);
-                }
-            }
-
-            json.WriteString("temporaryOssAddress", link);
-            json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 }
 

@@ -1,12 +1,14 @@
 using System.Text;
 using System.Text.Json;
 using EdgeRegistry.Rpc;
+using EdgeRegistry.Rpc.Wire;
 
 namespace EdgeRegistry.Drivers;
 
 /// <summary>
 /// The JSON-valued parameters of a version. Each is stored exactly as given (unknown fields included, for newer
-/// SDKs), but only after it parses and its known fields pass their rules.
+/// SDKs), but only after it parses, every string in it decodes to text XML can carry, and its known fields pass
+/// their rules.
 /// </summary>
 public static class JsonParameterRules
 {
@@ -72,7 +74,10 @@ public static class JsonParameterRules
         var text = content.GetString()!;
         if (format == "JSON")
         {
-            Expect(Parses(text), $"{path}.content must itself be valid JSON when format is JSON.");
+            using var nested = ParseOrNull(text);
+            Expect(nested is not null, $"{path}.content must itself be valid JSON when format is JSON.");
+            // Its strings are escaped twice: once decoded they must be as carryable as every other stored text.
+            RequireCarryable(nested!.RootElement, $"{path}.content (as JSON)");
         }
         else if (format == "FILE")
         {
@@ -100,22 +105,32 @@ public static class JsonParameterRules
 
         using (document)
         {
+            // First: the rules below read strings, and System.Text.Json throws on an escaped lone surrogate.
+            RequireCarryable(document.RootElement, name);
             check(document.RootElement);
         }
 
         return value;
     }
 
-    private static bool Parses(string text)
+    private static void RequireCarryable(JsonElement root, string path)
+    {
+        if (JsonStrings.FindUncarryable(root, path) is { } found)
+        {
+            throw RpcErrors.InvalidParam($"{found.Path} {found.Problem}: control characters other than tab, LF and CR, " +
+                "\\ufffe, \\uffff and surrogates without their pair cannot be stored (XML cannot carry them).");
+        }
+    }
+
+    private static JsonDocument? ParseOrNull(string text)
     {
         try
         {
-            using var _ = JsonDocument.Parse(text);
-            return true;
+            return JsonDocument.Parse(text);
         }
         catch (JsonException)
         {
-            return false;
+            return null;
         }
     }
 }

@@ -9,11 +9,29 @@ public enum CommitOutcome
     Published,
 }
 
+public enum RegisterOutcome
+{
+    Registered,
+
+    /// <summary>Another registration holds the key.</summary>
+    KeyTaken,
+
+    /// <summary>
+    /// The driver is gone, or the version no longer takes the object (published, or — for a per-instance config —
+    /// deleted), since the operation checked: nothing was registered.
+    /// </summary>
+    Refused,
+}
+
 /// <summary>The metadata of objects: registered when presigned, completed when uploaded, swept when orphaned.</summary>
 public interface IObjectCatalog
 {
-    /// <summary>Records an object handed out by CreateEdgeOssPreSignedAddress; false when its key is already taken.</summary>
-    Task<bool> RegisterAsync(StoredObject stored, CancellationToken cancellationToken);
+    /// <summary>
+    /// Records an object handed out by CreateEdgeOssPreSignedAddress, in one transaction with the check that its
+    /// driver still exists in the object's scope and its version still takes it: a package or default config not a
+    /// published version, a per-instance config an existing one.
+    /// </summary>
+    Task<RegisterOutcome> RegisterAsync(StoredObject stored, CancellationToken cancellationToken);
 
     Task<StoredObject?> FindAsync(string key, CancellationToken cancellationToken);
 

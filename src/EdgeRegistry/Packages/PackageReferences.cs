@@ -31,6 +31,17 @@ public sealed class PackageReferences(IObjectCatalog catalog, IObjectLinks links
         return keys.Count == 0 ? ObjectReferences.None : new ObjectReferences(sourceKey, keys);
     }
 
+    /// <summary>
+    /// Turns a store write refused with <see cref="StoreOutcome.ObjectNotFound"/> into its error. An object found by
+    /// <see cref="ResolveAsync"/> was removed before the write's transaction (its version or driver deleted, or swept):
+    /// checking again names the parameter and says why, exactly as if this request had come after the removal.
+    /// </summary>
+    public async Task<RpcException> RemovedObjectErrorAsync(TenantScope scope, string driverId, DriverVersionContent content, CancellationToken cancellationToken)
+    {
+        await ResolveAsync(scope, driverId, content, cancellationToken);
+        return RpcErrors.InvalidParam("An object that SourceConfig or DriverConfig names was deleted while the version was being saved; upload it again.");
+    }
+
     private async Task<string> RequireAsync(TenantScope scope, string driverId, string name, string url, string kind, CancellationToken cancellationToken)
     {
         var key = links.KeyFromUrl(url);

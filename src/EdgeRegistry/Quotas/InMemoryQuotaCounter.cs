@@ -92,12 +92,20 @@ public sealed class InMemoryQuotaCounter : IQuotaCounter
 
     private void SweepIfDue(long second)
     {
-        var due = Volatile.Read(ref _nextSweepSecond);
-        if (second < due || Interlocked.CompareExchange(ref _nextSweepSecond, second + 1, due) != due
-            || Interlocked.Exchange(ref _sweeping, 1) == 1)
+        if (second < Volatile.Read(ref _nextSweepSecond) || Interlocked.Exchange(ref _sweeping, 1) == 1)
         {
+            // Not due, or a sweep is still running: a later call sweeps. (Marking the second as swept before taking
+            // the flag lost the sweep whenever the previous one had not finished.)
             return;
         }
+
+        if (second < Volatile.Read(ref _nextSweepSecond))
+        {
+            Volatile.Write(ref _sweeping, 0);
+            return;
+        }
+
+        Volatile.Write(ref _nextSweepSecond, second + 1);
 
         if (_sweepOnCaller)
         {

@@ -1,5 +1,5 @@
 using System.Text;
-using System.Xml;
+using EdgeRegistry.Rpc.Wire;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace EdgeRegistry.Rpc;
@@ -77,28 +77,10 @@ public sealed class RpcParameters
             return $"The parameter {name} is given more than once.";
         }
 
-        return FindInvalidCharacter(value) is { } index
+        // Values must survive the XML response unchanged, so characters XML 1.0 cannot carry are refused.
+        return XmlText.FindInvalid(value) is var index and >= 0
             ? $"The parameter {name} has a character that is not allowed at position {index} (a control character or invalid Unicode)."
             : null;
-    }
-
-    /// <summary>Values must survive the XML response unchanged, so characters XML 1.0 cannot carry are refused.</summary>
-    private static int? FindInvalidCharacter(string value)
-    {
-        for (var i = 0; i < value.Length; i++)
-        {
-            var c = value[i];
-            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-            {
-                i++;
-            }
-            else if (!XmlConvert.IsXmlChar(c))
-            {
-                return i;
-            }
-        }
-
-        return null;
     }
 
     private static bool IsForm(string? contentType) =>

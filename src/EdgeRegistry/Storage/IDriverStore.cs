@@ -49,9 +49,14 @@ public interface IDriverStore
     /// </summary>
     Task<StoreResult<IReadOnlyList<string>>> DeleteDriverAsync(TenantScope scope, string driverId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Adds an unpublished version naming <paramref name="objects"/>, unless one of them is no longer an uploaded
+    /// object (<see cref="StoreOutcome.ObjectNotFound"/>): that check and the insert share the transaction, so they
+    /// are ordered with every delete and sweep.
+    /// </summary>
     Task<StoreOutcome> CreateVersionAsync(TenantScope scope, string driverId, string version, DriverVersionContent content, ObjectReferences objects, long nowMs, CancellationToken cancellationToken);
 
-    /// <summary>Replaces the whole content (and the objects named) of an unpublished version.</summary>
+    /// <summary>Replaces the whole content (and the objects named) of an unpublished version; objects as for Create.</summary>
     Task<StoreOutcome> ReplaceVersionAsync(TenantScope scope, string driverId, string version, DriverVersionContent content, ObjectReferences objects, long nowMs, CancellationToken cancellationToken);
 
     Task<StoreResult<DriverVersion>> GetVersionAsync(TenantScope scope, string driverId, string version, CancellationToken cancellationToken);

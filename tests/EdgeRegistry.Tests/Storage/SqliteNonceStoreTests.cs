@@ -32,7 +32,7 @@ public sealed class SqliteNonceStoreTests : Auth.NonceStoreContract
         Assert.True(await Store.TryUseAsync("key", "n", Expiry, default));
         await _store!.DisposeAsync();
 
-        using var reopened = SqliteDatabase.OpenFile(_db.Path);
+        using var reopened = SqliteDatabase.OpenFile(_db.FilePath);
         await using var later = NewStore(reopened);
 
         Assert.False(await later.TryUseAsync("key", "n", Expiry, default));

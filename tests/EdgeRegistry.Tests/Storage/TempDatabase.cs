@@ -9,13 +9,13 @@ public sealed class TempDatabase : IDisposable
 
     public TempDatabase()
     {
-        Database = SqliteDatabase.OpenFile(Path);
+        Database = SqliteDatabase.OpenFile(FilePath);
         Database.Migrate();
     }
 
     public SqliteDatabase Database { get; }
 
-    public string Path => System.IO.Path.Combine(_dir, "edgereg.db");
+    public string FilePath => Path.Combine(_dir, "edgereg.db");
 
     public void Dispose()
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using EdgeRegistry.Rpc.Wire;
 
 namespace EdgeRegistry.Accounts.Policies;
 
@@ -37,6 +38,14 @@ internal static class PolicyParser
 
         using (parsed)
         {
+            // First: the reading below decodes strings, and System.Text.Json throws on an escaped lone surrogate (the
+            // admin API answered 500, and a stored document would have failed every request of its users).
+            if (JsonStrings.FindUncarryable(parsed.RootElement, "") is { } text)
+            {
+                return PolicyParseResult.Failure([new PolicyError(text.Path,
+                    $"the text {text.Problem}; control characters and surrogates without their pair are not allowed")]);
+            }
+
             var errors = new List<PolicyError>();
             var statements = ReadDocument(parsed.RootElement, errors);
             return errors.Count == 0

@@ -18,6 +18,10 @@ public sealed class XmlWireWriter(XmlWriter xml) : IWireWriter
 
     private readonly Stack<string> _itemNames = new();
 
+    /// <summary>
+    /// New values cannot hold a character XML cannot carry, but a row from an older release may: it is answered with
+    /// U+FFFD in its place rather than failing the whole answer (JSON carries it as an escape).
+    /// </summary>
     public void String(string name, string value) => xml.WriteElementString(name, WireText.ForXml(value));
 
     public void Number(string name, long value) => xml.WriteElementString(name, value.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -11,16 +11,35 @@ public sealed class PostgresObjectCatalog(PostgresDatabase database) : IObjectCa
 
     private NpgsqlDataSource Data => database.DataSource;
 
-    public async Task<bool> RegisterAsync(StoredObject o, CancellationToken cancellationToken)
-    {
-        await using var connection = await Data.OpenConnectionAsync(cancellationToken);
-        return await connection.RunAsync(null,
-            "INSERT INTO objects (object_key, account_id, instance_id, kind, driver_id, driver_version, edge_instance_id, file_name, presigned_ms) " +
-            "VALUES (@key, @a, @i, @kind, @driver, @version, @edge, @file, @now) ON CONFLICT (object_key) DO NOTHING",
-            cancellationToken,
-            ("key", o.Key), ("a", o.AccountId), ("i", o.InstanceId), ("kind", o.Kind), ("driver", o.DriverId),
-            ("version", o.DriverVersion), ("edge", o.EdgeInstanceId), ("file", o.FileName), ("now", o.PresignedMs)) == 1;
-    }
+    /// <summary>
+    /// Registers the object only while its driver exists in the object's scope and its version still takes it. The
+    /// driver row is read FOR SHARE, so a delete or a release of that driver on another replica (which lock the
+    /// row FOR UPDATE) is ordered before or after this registration, never in the middle of it.
+    /// </summary>
+    public Task<RegisterOutcome> RegisterAsync(StoredObject o, CancellationToken cancellationToken) =>
+        Data.InTransactionAsync(async (connection, transaction) =>
+        {
+            var takes = await connection.LongAsync(transaction,
+                "SELECT 1 FROM (SELECT driver_pk FROM drivers WHERE driver_id = @driver AND account_id = @a AND instance_id = @i FOR SHARE) d " +
+                "WHERE CASE WHEN @kind = @instanceConfig " +
+                "THEN EXISTS (SELECT 1 FROM driver_versions v WHERE v.driver_pk = d.driver_pk AND v.version = @version) " +
+                "ELSE NOT EXISTS (SELECT 1 FROM driver_versions v WHERE v.driver_pk = d.driver_pk AND v.version = @version AND v.published) END",
+                cancellationToken,
+                ("driver", o.DriverId), ("a", o.AccountId), ("i", o.InstanceId), ("kind", o.Kind), ("version", o.DriverVersion),
+                ("instanceConfig", ObjectKinds.InstanceConfig));
+            if (takes is null)
+            {
+                return RegisterOutcome.Refused;
+            }
+
+            var inserted = await connection.RunAsync(transaction,
+                "INSERT INTO objects (object_key, account_id, instance_id, kind, driver_id, driver_version, edge_instance_id, file_name, presigned_ms) " +
+                "VALUES (@key, @a, @i, @kind, @driver, @version, @edge, @file, @now) ON CONFLICT (object_key) DO NOTHING",
+                cancellationToken,
+                ("key", o.Key), ("a", o.AccountId), ("i", o.InstanceId), ("kind", o.Kind), ("driver", o.DriverId),
+                ("version", o.DriverVersion), ("edge", o.EdgeInstanceId), ("file", o.FileName), ("now", o.PresignedMs));
+            return inserted == 1 ? RegisterOutcome.Registered : RegisterOutcome.KeyTaken;
+        }, cancellationToken);
 
     public async Task<StoredObject?> FindAsync(string key, CancellationToken cancellationToken)
     {

@@ -10,6 +10,8 @@ namespace EdgeRegistry.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteDatabase : IDisposable
 {
+    private const string MigrationsFolder = ".Storage.Sqlite.Migrations.";
+
     private readonly string _connectionString;
     private readonly SqliteConnection? _keepAlive;
     private readonly SqlitePool _pool;
@@ -91,9 +93,10 @@ public sealed class SqliteDatabase : IDisposable
     public int Migrate()
     {
         var scripts = Assembly.GetExecutingAssembly().GetManifestResourceNames()
-            .Where(n => n.Contains(".Storage.Sqlite.Migrations.", StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
+            .Where(n => n.Contains(MigrationsFolder, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .ToArray();
+        RequireContiguousNumbers(scripts);
         using var connection = Open();
         var applied = 0;
         for (var number = 1; number <= scripts.Length; number++)
@@ -114,6 +117,24 @@ public sealed class SqliteDatabase : IDisposable
         }
 
         return applied;
+    }
+
+    /// <summary>
+    /// A script's place in the list is its <c>user_version</c>, so a missing number would give the next script the
+    /// missing one's version, and the missing script, once added, would never run on that database.
+    /// </summary>
+    internal static void RequireContiguousNumbers(IReadOnlyList<string> scripts)
+    {
+        for (var i = 0; i < scripts.Count; i++)
+        {
+            var name = scripts[i][(scripts[i].IndexOf(MigrationsFolder, StringComparison.Ordinal) + MigrationsFolder.Length)..];
+            var expected = (i + 1).ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
+            if (!name.StartsWith(expected + "_", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException(
+                    $"Schema migration {expected} is missing (the next script is {name}): migrations must be numbered 0001, 0002, … without a gap.");
+            }
+        }
     }
 
     public bool IsReachable()

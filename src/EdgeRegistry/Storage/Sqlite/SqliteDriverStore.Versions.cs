@@ -21,6 +21,11 @@ public sealed partial class SqliteDriverStore
             return StoreOutcome.DriverNotFound;
         }
 
+        if (!AreUploaded(session, transaction, objects))
+        {
+            return StoreOutcome.ObjectNotFound;
+        }
+
         if (FindVersion(session, transaction, driver.Pk, version) is not null)
         {
             return StoreOutcome.VersionExists;
@@ -58,6 +63,11 @@ public sealed partial class SqliteDriverStore
         if (outcome != StoreOutcome.Ok)
         {
             return outcome;
+        }
+
+        if (!AreUploaded(session, transaction, objects))
+        {
+            return StoreOutcome.ObjectNotFound;
         }
 
         session.Run(transaction,
@@ -175,6 +185,15 @@ public sealed partial class SqliteDriverStore
         r.GetInt64(first + 9),
         r.GetInt64(first + 10),
         r.IsDBNull(first + 11) ? null : r.GetString(first + 11));
+
+    /// <summary>
+    /// Whether every object named is still there, uploaded. The operation checked them before this transaction; a
+    /// delete or a sweep may have removed one since, and only a check inside the transaction that inserts the
+    /// references is ordered with the transactions that remove objects.
+    /// </summary>
+    private static bool AreUploaded(SqliteSession session, SqliteTransaction transaction, ObjectReferences objects) =>
+        objects.Keys.All(key =>
+            session.Long(transaction, "SELECT 1 FROM objects WHERE object_key = $key AND blob_id IS NOT NULL", ("$key", key)) is not null);
 
     private static void LinkObjects(SqliteSession session, SqliteTransaction transaction, long versionPk, ObjectReferences objects)
     {

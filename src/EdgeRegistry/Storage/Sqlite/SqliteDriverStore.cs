@@ -77,9 +77,10 @@ public sealed partial class SqliteDriverStore(SqliteDatabase database) : IDriver
             return StoreResult<IReadOnlyList<string>>.Failed(StoreOutcome.DriverHasPublishedVersion);
         }
 
+        // The versions first (their object references go with them): an object a version names cannot be deleted.
+        session.Run(transaction, "DELETE FROM drivers WHERE driver_pk = $pk", ("$pk", driver.Pk));
         var blobs = DeleteObjects(session, transaction, "driver_id = $d AND account_id = $a AND instance_id = $i",
             ("$d", driverId), ("$a", scope.AccountId), ("$i", scope.InstanceId));
-        session.Run(transaction, "DELETE FROM drivers WHERE driver_pk = $pk", ("$pk", driver.Pk));
         AddToScopeCount(session, transaction, scope, -1);
         transaction.Commit();
         return new StoreResult<IReadOnlyList<string>>(StoreOutcome.Ok, blobs);

@@ -9,15 +9,31 @@ public sealed class SqliteObjectCatalog(SqliteDatabase database) : IObjectCatalo
         "object_key, account_id, instance_id, kind, driver_id, driver_version, edge_instance_id, file_name, presigned_ms, " +
         "blob_id, length, md5, sha256, content_type, uploaded_ms";
 
-    public Task<bool> RegisterAsync(StoredObject o, CancellationToken cancellationToken)
+    public async Task<RegisterOutcome> RegisterAsync(StoredObject o, CancellationToken cancellationToken)
     {
-        using var session = database.Lease();
-        var inserted = session.Run(null,
+        using var write = await database.BeginWriteAsync(cancellationToken);
+        var (session, transaction) = (write.Session, write.Transaction);
+        if (session.Long(transaction, "SELECT 1 FROM objects WHERE object_key = $key", ("$key", o.Key)) is not null)
+        {
+            return RegisterOutcome.KeyTaken;
+        }
+
+        var inserted = session.Run(transaction,
             "INSERT INTO objects (object_key, account_id, instance_id, kind, driver_id, driver_version, edge_instance_id, file_name, presigned_ms) " +
-            "VALUES ($key, $a, $i, $kind, $driver, $version, $edge, $file, $now) ON CONFLICT (object_key) DO NOTHING",
+            "SELECT $key, $a, $i, $kind, $driver, $version, $edge, $file, $now FROM drivers d " +
+            "WHERE d.driver_id = $driver AND d.account_id = $a AND d.instance_id = $i AND CASE WHEN $kind = $instanceConfig " +
+            "THEN EXISTS (SELECT 1 FROM driver_versions v WHERE v.driver_pk = d.driver_pk AND v.version = $version) " +
+            "ELSE NOT EXISTS (SELECT 1 FROM driver_versions v WHERE v.driver_pk = d.driver_pk AND v.version = $version AND v.published = 1) END",
             ("$key", o.Key), ("$a", o.AccountId), ("$i", o.InstanceId), ("$kind", o.Kind), ("$driver", o.DriverId),
-            ("$version", o.DriverVersion), ("$edge", o.EdgeInstanceId), ("$file", o.FileName), ("$now", o.PresignedMs));
-        return Task.FromResult(inserted == 1);
+            ("$version", o.DriverVersion), ("$edge", o.EdgeInstanceId), ("$file", o.FileName), ("$now", o.PresignedMs),
+            ("$instanceConfig", ObjectKinds.InstanceConfig));
+        if (inserted == 0)
+        {
+            return RegisterOutcome.Refused;
+        }
+
+        transaction.Commit();
+        return RegisterOutcome.Registered;
     }
 
     public Task<StoredObject?> FindAsync(string key, CancellationToken cancellationToken)

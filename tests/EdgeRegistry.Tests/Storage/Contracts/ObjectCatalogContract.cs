@@ -1,3 +1,4 @@
+using EdgeRegistry.Accounts;
 using EdgeRegistry.Packages;
 using EdgeRegistry.Storage;
 
@@ -9,17 +10,35 @@ public abstract class ObjectCatalogContract<TEngine> : StoreContract<TEngine> wh
     [Fact]
     public async Task A_key_is_registered_once_and_reads_back()
     {
-        var stored = await PresignAsync(Scope, new string('a', 32), "1.0.0", "p.zip");
-        Assert.False(await Objects.RegisterAsync(stored with { AccountId = "1000000000000002" }, None));
+        var driver = await CreateDriverAsync(Scope, "d");
+        var stored = await PresignAsync(Scope, driver.DriverId, "1.0.0", "p.zip");
+        Assert.Equal(RegisterOutcome.KeyTaken, await Objects.RegisterAsync(stored with { FileName = "other.zip" }, None));
         Assert.Equal(stored, await Objects.FindAsync(stored.Key, None));
         Assert.False((await Objects.FindAsync(stored.Key, None))!.IsUploaded);
         Assert.Null(await Objects.FindAsync("driver/none", None));
     }
 
     [Fact]
+    public async Task Registration_is_refused_for_a_driver_out_of_scope_or_a_published_version()
+    {
+        var driver = await CreateDriverAsync(Scope, "d");
+        await CreateVersionAsync(Scope, driver.DriverId, "1.0.0", 1_790_000_100_000);
+        await Drivers.ReleaseVersionAsync(Scope, driver.DriverId, "1.0.0", 1_790_000_200_000, None);
+        StoredObject For(TenantScope scope, string driverId, string version) => new(
+            $"driver/h/{ObjectKinds.DriverPackage}/{driverId}/{version}/1/p.zip", scope.AccountId, scope.InstanceId,
+            ObjectKinds.DriverPackage, driverId, version, "", "p.zip", 1);
+
+        Assert.Equal(RegisterOutcome.Refused, await Objects.RegisterAsync(For(Scope, new string('e', 32), "1.0.0"), None));
+        Assert.Equal(RegisterOutcome.Refused, await Objects.RegisterAsync(For(OtherAccount, driver.DriverId, "2.0.0"), None));
+        Assert.Equal(RegisterOutcome.Refused, await Objects.RegisterAsync(For(Scope, driver.DriverId, "1.0.0"), None));
+        Assert.Equal(RegisterOutcome.Registered, await Objects.RegisterAsync(For(Scope, driver.DriverId, "2.0.0"), None));
+    }
+
+    [Fact]
     public async Task An_upload_commit_records_the_blob_and_returns_the_one_it_replaced()
     {
-        var stored = await PresignAsync(Scope, new string('a', 32), "1.0.0", "p.zip");
+        var driver = await CreateDriverAsync(Scope, "d");
+        var stored = await PresignAsync(Scope, driver.DriverId, "1.0.0", "p.zip");
         var first = await Objects.CommitUploadAsync(stored.Key, "blob-1", new BlobWritten(10, "m1", "s1"), "application/zip", 1_790_000_000_100, None);
         Assert.Equal((CommitOutcome.Ok, (string?)null), first);
         var second = await Objects.CommitUploadAsync(stored.Key, "blob-2", new BlobWritten(20, "m2", "s2"), "application/octet-stream", 1_790_000_000_200, None);

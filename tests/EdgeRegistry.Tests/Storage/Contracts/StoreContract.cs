@@ -54,7 +54,7 @@ public abstract class StoreContract<TEngine> : IAsyncLifetime where TEngine : IS
     {
         var stored = new StoredObject($"driver/h/{ObjectKinds.DriverPackage}/{driverId}/{version}/{presignedMs}/{fileName}",
             scope.AccountId, scope.InstanceId, ObjectKinds.DriverPackage, driverId, version, "", fileName, presignedMs);
-        Assert.True(await Objects.RegisterAsync(stored, None));
+        Assert.Equal(RegisterOutcome.Registered, await Objects.RegisterAsync(stored, None));
         if (blobId is not null)
         {
             var (outcome, _) = await Objects.CommitUploadAsync(stored.Key, blobId, new BlobWritten(3, "md5", "sha"), "application/zip", presignedMs + 1, None);

@@ -128,6 +128,21 @@ public abstract class VersionStoreContract<TEngine> : StoreContract<TEngine> whe
     }
 
     [Fact]
+    public async Task A_version_names_only_objects_that_exist_and_were_uploaded()
+    {
+        var driver = await CreateDriverAsync(Scope, "d");
+        var notUploaded = await PresignAsync(Scope, driver.DriverId, "1.0.0", "pending.zip");
+        var uploaded = await PresignAsync(Scope, driver.DriverId, "1.0.0", "done.zip", blobId: "blob-done");
+        await CreateVersionAsync(Scope, driver.DriverId, "0.9.0", T0);
+
+        Assert.Equal(StoreOutcome.ObjectNotFound, await CreateVersionAsync(Scope, driver.DriverId, "1.0.0", T0, objects: new(notUploaded.Key, [notUploaded.Key])));
+        Assert.Equal(StoreOutcome.ObjectNotFound, await CreateVersionAsync(Scope, driver.DriverId, "1.0.0", T0, objects: new("driver/gone", ["driver/gone"])));
+        Assert.Equal(StoreOutcome.ObjectNotFound, await Drivers.ReplaceVersionAsync(Scope, driver.DriverId, "0.9.0", Content(), new("driver/gone", ["driver/gone"]), T0 + 1, None));
+        Assert.Equal(StoreOutcome.VersionNotFound, (await Drivers.GetVersionAsync(Scope, driver.DriverId, "1.0.0", None)).Outcome);
+        Assert.Equal(StoreOutcome.Ok, await CreateVersionAsync(Scope, driver.DriverId, "1.0.0", T0, objects: new(uploaded.Key, [uploaded.Key])));
+    }
+
+    [Fact]
     public async Task Replacing_a_version_updates_which_objects_it_names()
     {
         var driver = await CreateDriverAsync(Scope, "d");

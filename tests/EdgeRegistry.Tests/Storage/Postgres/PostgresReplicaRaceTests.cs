@@ -123,7 +123,7 @@ public sealed class PostgresReplicaRaceTests : IAsyncLifetime
     {
         var stored = new StoredObject($"driver/h/{ObjectKinds.DriverPackage}/{driverId}/{version}/1/{name}.zip",
             Scope.AccountId, Scope.InstanceId, ObjectKinds.DriverPackage, driverId, version, "", name + ".zip", 1);
-        Assert.True(await _objects[0].RegisterAsync(stored, default));
+        Assert.Equal(RegisterOutcome.Registered, await _objects[0].RegisterAsync(stored, default));
         Assert.Equal(CommitOutcome.Ok, (await _objects[0].CommitUploadAsync(stored.Key, Guid.NewGuid().ToString("N"), new BlobWritten(1, "m", "s"), "", 2, default)).Outcome);
         return stored.Key;
     }
