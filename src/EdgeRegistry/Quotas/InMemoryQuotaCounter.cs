@@ -37,6 +37,9 @@ public sealed class InMemoryQuotaCounter : IQuotaCounter
     /// <summary>Slots held, for the test that memory does not grow with keys of past seconds.</summary>
     internal int SlotCount => _slots.Count;
 
+    /// <summary>True while a sweep runs (tests wait for it, so the sweep they trigger is the one they measure).</summary>
+    internal bool IsSweeping => Volatile.Read(ref _sweeping) == 1;
+
     public ValueTask<QuotaDecision> TryAcquireAsync(string accountId, string action, int limitPerSecond, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limitPerSecond);

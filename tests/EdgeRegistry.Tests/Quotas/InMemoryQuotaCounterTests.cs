@@ -142,6 +142,8 @@ public sealed class InMemoryQuotaCounterTests
             _time.Advance(TimeSpan.FromSeconds(1));
         }
 
+        // A sweep still running from an earlier second would defer this second's to a later call, inside the measurement.
+        Assert.True(SpinWait.SpinUntil(() => !counter.IsSweeping, TimeSpan.FromSeconds(10)));
         Acquire(counter, "acc", "QueryEdgeDriverVersion", 10); // this second's sweep
         var before = GC.GetAllocatedBytesForCurrentThread();
         var allowed = CountAllowed(counter, "acc", "QueryEdgeDriverVersion", 10, 100_000);
