@@ -45,7 +45,7 @@ public sealed record DriverVersionView(DriverVersion Version, IObjectLinks Links
         w.String("Description", c.Description);
         w.String("SourceConfig", Version.SourceObjectKey is { } key
             ? TemporaryOssAddress.AddTo(c.SourceConfig, Links.Presigned(key, "GET"))
-            : c.SourceConfig);
+            : TemporaryOssAddress.WithoutStoredLink(c.SourceConfig));
         w.String("DriverConfig", c.DriverConfig);
         w.String("ContainerConfig", c.ContainerConfig);
         w.String("ConfigCheckRule", c.ConfigCheckRule);

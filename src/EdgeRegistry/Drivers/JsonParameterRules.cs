@@ -21,6 +21,13 @@ public static class JsonParameterRules
         {
             Expect(address.ValueKind == JsonValueKind.String && IsHttpUrl(address.GetString()), "SourceConfig.ossAddress must be an http or https URL.");
         }
+        else
+        {
+            // With a package the server replaces it on every read (a SourceConfig read back may be sent again);
+            // without one it would be answered as given: a download link to anywhere, planted by a tenant.
+            Expect(!root.TryGetProperty(TemporaryOssAddress.Field, out _),
+                "SourceConfig.temporaryOssAddress is the download link the server adds to a package's SourceConfig; without an ossAddress it cannot be set.");
+        }
     });
 
     public static string DriverConfig(string? value) => Validate("DriverConfig", value, root =>
@@ -78,6 +85,7 @@ public static class JsonParameterRules
             Expect(nested is not null, $"{path}.content must itself be valid JSON when format is JSON.");
             // Its strings are escaped twice: once decoded they must be as carryable as every other stored text.
             RequireCarryable(nested!.RootElement, $"{path}.content (as JSON)");
+            RequireUniqueNames(text, $"{path}.content (as JSON)");
         }
         else if (format == "FILE")
         {
@@ -107,10 +115,27 @@ public static class JsonParameterRules
         {
             // First: the rules below read strings, and System.Text.Json throws on an escaped lone surrogate.
             RequireCarryable(document.RootElement, name);
+            RequireUniqueNames(value, name);
             check(document.RootElement);
         }
 
         return value;
+    }
+
+    /// <summary>
+    /// Two values for one name would be read differently by different clients (first wins, or last wins). Checked
+    /// once the names are known to decode: the parser's duplicate check throws on a name with a lone surrogate.
+    /// </summary>
+    private static void RequireUniqueNames(string json, string path)
+    {
+        try
+        {
+            using var _ = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 32, AllowDuplicateProperties = false });
+        }
+        catch (JsonException e)
+        {
+            throw RpcErrors.InvalidParam($"{path} names a field twice: {e.Message}");
+        }
     }
 
     private static void RequireCarryable(JsonElement root, string path)

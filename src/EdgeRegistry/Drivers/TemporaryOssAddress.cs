@@ -14,7 +14,18 @@ public static class TemporaryOssAddress
 {
     public const string Field = "temporaryOssAddress";
 
-    public static string AddTo(string sourceConfig, string link)
+    public static string AddTo(string sourceConfig, string link) => Rewrite(sourceConfig, link);
+
+    /// <summary>
+    /// A SourceConfig without a package, minus any <c>temporaryOssAddress</c> a row from an older release stored: only
+    /// the server hands out download links, so a tenant cannot plant one that points anywhere.
+    /// </summary>
+    public static string WithoutStoredLink(string sourceConfig) =>
+        sourceConfig.Contains(Field, StringComparison.Ordinal) || sourceConfig.Contains("\\u", StringComparison.Ordinal)
+            ? Rewrite(sourceConfig, link: null)
+            : sourceConfig;
+
+    private static string Rewrite(string sourceConfig, string? link)
     {
         var utf8 = Encoding.UTF8.GetBytes(sourceConfig);
         var fields = new List<string>();
@@ -48,7 +59,11 @@ public static class TemporaryOssAddress
             return sourceConfig;
         }
 
-        fields.Add($"\"{Field}\":\"{JsonEncodedText.Encode(link, MinimalJsonEncoder.Instance)}\"");
+        if (link is not null)
+        {
+            fields.Add($"\"{Field}\":\"{JsonEncodedText.Encode(link, MinimalJsonEncoder.Instance)}\"");
+        }
+
         return "{" + string.Join(',', fields) + "}";
     }
 }
