@@ -13,9 +13,24 @@ public static partial class AdminApi
     public static void Map(WebApplication app)
     {
         var admin = app.MapGroup("/admin").AddEndpointFilter(async (context, next) =>
-            context.HttpContext.RequestServices.GetRequiredService<AdminToken>().Accepts(context.HttpContext.Request.Headers.Authorization)
-                ? await next(context)
-                : Unauthorized(context.HttpContext));
+        {
+            var http = context.HttpContext;
+            var guard = http.RequestServices.GetRequiredService<AdminTokenGuard>();
+            var address = http.Connection.RemoteIpAddress;
+            if (guard.LockedFor(address) is { } seconds)
+            {
+                http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return Error(429, "TooManyAttempts", $"Too many wrong operator tokens from this address: try again in {seconds} s.");
+            }
+
+            if (http.RequestServices.GetRequiredService<AdminToken>().Accepts(http.Request.Headers.Authorization))
+            {
+                return await next(context);
+            }
+
+            guard.Failed(address, http.Request.Path);
+            return Unauthorized(http);
+        });
         AdminAccountEndpoints.Map(admin);
         AdminPolicyEndpoints.Map(admin);
         admin.MapFallback("{**path}", () => Error(404, "NotFound", "No such admin route: see docs/admin-api.md."));

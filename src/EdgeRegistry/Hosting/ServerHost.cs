@@ -49,6 +49,7 @@ public static class ServerHost
         services.AddSingleton<RootAccountBootstrap>();
         services.AddSingleton<AccessPolicies>();
         services.AddSingleton<AdminToken>();
+        services.AddSingleton<AdminTokenGuard>();
         services.AddSingleton<QuotaLimitsSource>();
         services.AddSingleton<IQuotaCounter, InMemoryQuotaCounter>();
         services.AddSingleton(s => new QuotaGate(s.GetRequiredService<IQuotaCounter>(), s.GetRequiredService<QuotaLimitsSource>(), settings.QuotasEnforced));
