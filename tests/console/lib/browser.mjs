@@ -18,9 +18,12 @@ export async function openConsole(browser, server, { colorScheme = 'light' } = {
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   const record = { requests: [], consoleErrors: [], pageErrors: [], failedAnswers: [] };
-  page.on('request', async (request) => {
-    const entry = { url: request.url(), method: request.method(), headers: await request.allHeaders(), body: request.postDataBuffer() };
+  page.on('request', (request) => {
+    // Recorded at once with the headers known now; the full set (cookies and the like) replaces them when it arrives.
+    // A request made as the test closes its page may never get them: asking then would reject after the test ended.
+    const entry = { url: request.url(), method: request.method(), headers: request.headers(), body: request.postDataBuffer() };
     record.requests.push(entry);
+    request.allHeaders().then((all) => { entry.headers = all; }, () => {});
   });
   page.on('response', (response) => {
     if (response.status() >= 400) record.failedAnswers.push({ url: response.url(), status: response.status() });
