@@ -72,6 +72,11 @@ public static class ServerHost
     {
         var settings = app.Services.GetRequiredService<ServerSettings>();
         var applied = app.Services.GetRequiredService<SqliteDatabase>().Migrate();
+        if (app.Services.GetRequiredService<INonceStore>() is SqliteNonceStore nonces)
+        {
+            nonces.BeginLoading();
+        }
+
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("EdgeRegistry");
         if (applied > 0)
         {

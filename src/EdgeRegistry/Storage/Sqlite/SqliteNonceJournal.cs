@@ -12,7 +12,7 @@ namespace EdgeRegistry.Storage.Sqlite;
 /// </summary>
 internal sealed class SqliteNonceJournal
 {
-    private const string Insert = "INSERT INTO nonces (expires_ms, fingerprint) VALUES ($expires, $fingerprint) ON CONFLICT DO NOTHING";
+    private const string Insert = "INSERT INTO nonces (fingerprint, expires_ms) VALUES ($fingerprint, $expires)";
 
     private readonly ConcurrentQueue<(long ExpiresMs, long Fingerprint)> _queued = new();
 
