@@ -22,6 +22,15 @@ internal sealed class NonceSet
         }
     }
 
+    /// <summary>Holds a fingerprint known to be new (read back from a store's record), skipping the search for it.</summary>
+    public void Add(ulong fingerprint, DateTimeOffset expiresAt)
+    {
+        lock (_lock)
+        {
+            SetOf(expiresAt).Add(fingerprint);
+        }
+    }
+
     /// <summary>True if the fingerprint was not held (it is now, until <paramref name="expiresAt"/>); false for a replay.</summary>
     public bool TryAdd(ulong fingerprint, DateTimeOffset expiresAt, DateTimeOffset now)
     {
@@ -45,14 +54,19 @@ internal sealed class NonceSet
                 }
             }
 
-            var expiryMinute = expiresAt.ToUnixTimeSeconds() / 60;
-            if (!_byExpiryMinute.TryGetValue(expiryMinute, out var bucket))
-            {
-                _byExpiryMinute[expiryMinute] = bucket = [];
-            }
-
-            bucket.Add(fingerprint);
+            SetOf(expiresAt).Add(fingerprint);
             return true;
         }
+    }
+
+    private HashSet<ulong> SetOf(DateTimeOffset expiresAt)
+    {
+        var expiryMinute = expiresAt.ToUnixTimeSeconds() / 60;
+        if (!_byExpiryMinute.TryGetValue(expiryMinute, out var set))
+        {
+            _byExpiryMinute[expiryMinute] = set = [];
+        }
+
+        return set;
     }
 }

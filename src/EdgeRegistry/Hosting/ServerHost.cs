@@ -8,6 +8,7 @@ using EdgeRegistry.WebConsole;
 using EdgeRegistry.Packages;
 using EdgeRegistry.Rpc;
 using EdgeRegistry.Storage;
+using EdgeRegistry.Storage.Sqlite;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -85,6 +86,12 @@ public static class ServerHost
         var settings = app.Services.GetRequiredService<ServerSettings>();
         var storage = app.Services.GetRequiredService<IStorageLifecycle>();
         var applied = await storage.MigrateAsync(cancellationToken);
+        if (app.Services.GetRequiredService<INonceStore>() is SqliteNonceStore nonces)
+        {
+            // The table exists now: read the remembered nonces back while the rest starts.
+            nonces.BeginLoading();
+        }
+
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("EdgeRegistry");
         if (applied > 0)
         {

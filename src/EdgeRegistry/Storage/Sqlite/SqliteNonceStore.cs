@@ -1,5 +1,7 @@
 using System.Threading.Channels;
 using EdgeRegistry.Auth;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace EdgeRegistry.Storage.Sqlite;
 
@@ -8,20 +10,25 @@ namespace EdgeRegistry.Storage.Sqlite;
 /// memory, as <see cref="InMemoryNonceStore"/> makes it, and the table is the record read back at start-up. A
 /// commit per request, even grouped, cost a read more CPU than the read itself (s4-get-version fell to about 40 %
 /// of its rate), so accepted nonces are queued instead: a request that writes in a transaction commits its nonce
-/// with it (<see cref="SqliteNonceJournal"/>), the rest are written together a few milliseconds later, and all at
-/// shutdown. A crash may therefore forget the nonces of the last milliseconds of requests that wrote nothing.
+/// with it (<see cref="SqliteNonceJournal"/>), the rest are written together within a quarter of a second, and all
+/// at shutdown. A crash may therefore forget the nonces of that last quarter second's requests that wrote nothing.
 /// </summary>
 public sealed class SqliteNonceStore : INonceStore, IAsyncDisposable
 {
-    /// <summary>How long accepted nonces wait to be written together when no write request takes them first.</summary>
-    internal static readonly TimeSpan DefaultFlushDelay = TimeSpan.FromMilliseconds(10);
+    /// <summary>
+    /// How long accepted nonces wait to be written together when no write request takes them first. Any commit makes
+    /// every pooled connection drop its page cache and read its pages again: at 10 ms, reads cost about 10 µs more.
+    /// </summary>
+    internal static readonly TimeSpan DefaultFlushDelay = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>Expired rows deleted per flush: enough to keep up with any load, few enough to keep the gate short.</summary>
-    private const int MaxPurge = 4096;
+    /// <summary>
+    /// Expired rows deleted per flush, about 65,000 a second under load: beyond this server's fastest read (about
+    /// 25,000 a second), so the table keeps up; few enough to keep the gate short when a burst expires at once.
+    /// </summary>
+    private const int MaxPurge = 16_384;
 
     private const string Purge =
-        "DELETE FROM nonces WHERE (expires_ms, fingerprint) IN " +
-        "(SELECT expires_ms, fingerprint FROM nonces WHERE expires_ms < $now ORDER BY expires_ms LIMIT $limit)";
+        "DELETE FROM nonces WHERE rowid IN (SELECT rowid FROM nonces WHERE expires_ms < $now ORDER BY expires_ms LIMIT $limit)";
 
     private readonly SqliteDatabase _database;
     private readonly TimeProvider _time;
@@ -50,7 +57,7 @@ public sealed class SqliteNonceStore : INonceStore, IAsyncDisposable
         _time = time;
         _log = log;
         _flushDelay = flushDelay;
-        // Read on first use rather than here: the store is built before the schema is migrated.
+        // Not read here: the store may be built before the schema is migrated.
         _loaded = new Lazy<Task>(() => Task.Run(Load));
         _flusher = Task.Run(FlushQueuedAsync);
     }
@@ -63,6 +70,9 @@ public sealed class SqliteNonceStore : INonceStore, IAsyncDisposable
             ? ValueTask.FromResult(TryUse(accessKeyId, nonce, expiresAt))
             : TryUseOnceLoadedAsync(loaded, accessKeyId, nonce, expiresAt, cancellationToken);
     }
+
+    /// <summary>Starts reading the nonces back now, to overlap the rest of start-up; the first use waits for them either way.</summary>
+    public void BeginLoading() => _ = _loaded.Value;
 
     /// <summary>Writes the queued nonces and deletes a slice of expired rows now, rather than after the flush delay.</summary>
     public async Task FlushAsync(CancellationToken cancellationToken)
@@ -133,13 +143,25 @@ public sealed class SqliteNonceStore : INonceStore, IAsyncDisposable
 
     private void Load()
     {
-        var now = _time.GetUtcNow();
+        // The first request after a restart waits for this, and at full load the table holds millions of rows:
+        // a table scan through SQLite's own API reads a row in 0.15 µs, a data reader over the index in 0.5.
+        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
         using var session = _database.Lease();
-        var command = session.Command(null, "SELECT expires_ms, fingerprint FROM nonces WHERE expires_ms >= $now", ("$now", now.ToUnixTimeMilliseconds()));
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        var db = session.Connection.Handle;
+        var rc = raw.sqlite3_prepare_v2(db, "SELECT expires_ms, fingerprint FROM nonces NOT INDEXED WHERE expires_ms >= ?1", out var statement);
+        SqliteException.ThrowExceptionForRC(rc, db);
+        using (statement)
         {
-            _nonces.TryAdd(unchecked((ulong)reader.GetInt64(1)), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)), now);
+            raw.sqlite3_bind_int64(statement, 1, now);
+            while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
+            {
+                _nonces.Add(unchecked((ulong)raw.sqlite3_column_int64(statement, 1)), DateTimeOffset.FromUnixTimeMilliseconds(raw.sqlite3_column_int64(statement, 0)));
+            }
+        }
+
+        if (rc != raw.SQLITE_DONE)
+        {
+            SqliteException.ThrowExceptionForRC(rc, db);
         }
     }
 }
