@@ -16,11 +16,13 @@ import tempfile
 import threading
 import time
 
+ISSUE = "&".join(["ab=cde"] * 149_000)  # the issue's request: 1,042,999 bytes (just inside the old 1 MiB line), 149,000 parameters
+INSIDE = "&".join(["a=bcd"] * 130_000)  # inside the new length limits (779,999 bytes), far past the parameter count
 CASES = [
-    # name, method, query, body: the issue's request, then ones just inside the new length limits.
-    ("1 MiB request line, 150,000 parameters (GET)", "GET", "&".join(["a=1"] * 150_000)[: 1024 * 1024], None),
-    ("800 KiB query, 130,000 parameters (GET)", "GET", "&".join(["a=1"] * 130_000)[: 800 * 1024], None),
-    ("800 KiB form body, 130,000 parameters (POST)", "POST", "", "&".join(["a=1"] * 130_000)[: 800 * 1024]),
+    # name, method, query, body
+    ("1,043,000-byte query, 149,000 parameters (GET)", "GET", ISSUE, None),
+    ("762 KiB query, 130,000 parameters (GET)", "GET", INSIDE, None),
+    ("762 KiB form body, 130,000 parameters (POST)", "POST", "", INSIDE),
     ("small valid-looking unsigned request (GET)", "GET", "Action=QueryEdgeDriver&Version=2018-01-20&Format=JSON", None),
 ]
 
@@ -77,12 +79,14 @@ def main():
     work = tempfile.mkdtemp(prefix="oversized-")
     port_file = os.path.join(work, "port")
     env = {k: v for k, v in os.environ.items() if not k.startswith("EDGEREG_")}
-    server = subprocess.Popen(["dotnet", args.dll, "serve", "--in-memory", "--listen", "127.0.0.1:0", "--port-file", port_file],
+    server = subprocess.Popen(["dotnet", os.path.abspath(args.dll), "serve", "--in-memory", "--listen", "127.0.0.1:0", "--port-file", port_file],
                               cwd=work, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         for _ in range(600):
             if os.path.exists(port_file) and open(port_file).read().strip():
                 break
+            if server.poll() is not None:
+                raise SystemExit(f"edgereg serve exited with {server.returncode}")
             time.sleep(0.1)
         port = int(open(port_file).read())
         peak = [0.0]
