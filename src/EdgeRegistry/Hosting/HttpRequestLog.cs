@@ -45,7 +45,8 @@ public sealed class HttpRequestLog(InFlightRequests inFlight, ILoggerFactory log
         try
         {
             await next(http);
-            status = http.RequestAborted.IsCancellationRequested && !http.Response.HasStarted ? RpcPipeline.ClientClosedRequest : http.Response.StatusCode;
+            // An answer to a connection that was aborted (the client left, or shutdown cut it off) reached nobody.
+            status = http.RequestAborted.IsCancellationRequested ? RpcPipeline.ClientClosedRequest : http.Response.StatusCode;
         }
         catch (Exception e) when (http.RequestAborted.IsCancellationRequested || e is OperationCanceledException)
         {

@@ -55,7 +55,8 @@ public sealed class GracefulShutdownTests
         Assert.Equal(0, await server.ExitCodeAsync());
         var line = Assert.Single(server.Lines, l => l.Contains("Stopped after", StringComparison.Ordinal));
         Assert.True(line.Contains("Stopped after the 2 s shutdown timeout: 1 of 1 in-flight request(s) were cut off", StringComparison.Ordinal), server.Output);
-        Assert.Empty(BlobFiles(dir));
+        Assert.True(BlobFiles(dir).Length == 0, server.Output);
+        Assert.Single(server.Lines, l => l.Contains("EdgeRegistry.Http", StringComparison.Ordinal) && l.Contains("PUT /oss/", StringComparison.Ordinal) && l.Contains(" 499 ", StringComparison.Ordinal));
     }
 
     /// <summary>Creates a driver, presigns its package and sends the PUT's headers promising <see cref="Size"/> bytes.</summary>
