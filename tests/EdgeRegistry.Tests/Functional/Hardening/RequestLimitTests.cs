@@ -80,6 +80,29 @@ public sealed class RequestLimitTests(HardeningServerFixture fixture) : IClassFi
         RpcAssert.GatewayError(response, 413, "Request.BodyTooLarge");
     }
 
+    /// <summary>
+    /// The largest legitimate call: all four JSON parameters at their 64 KiB limit, padded with a character every client
+    /// percent-encodes (three bytes each), in a V3 query (where the Tea clients put them). It must fit the limits.
+    /// </summary>
+    [Fact]
+    public async Task The_largest_legitimate_call_fits_the_limits()
+    {
+        var client = fixture.Client;
+        var driverId = await client.CreateDriverAsync();
+        var ossAddress = await client.UploadPackageAsync(driverId, "1.0");
+        string Padded(string name) => VersionValidationTests.PaddedJson(name, 64 * 1024, ' ', name == "SourceConfig" ? ossAddress : null);
+
+        var response = await client.V3Async("CreateEdgeDriverVersion",
+        [
+            new("DriverId", driverId), new("DriverVersion", "1.0"), new("EdgeVersion", "2.4.0"),
+            new("Description", new string(' ', 256)), new("Argument", new string(' ', 1024)),
+            new("SourceConfig", Padded("SourceConfig")), new("DriverConfig", Padded("DriverConfig")),
+            new("ContainerConfig", Padded("ContainerConfig")), new("ConfigCheckRule", Padded("ConfigCheckRule")),
+        ]);
+
+        RpcAssert.Success(response);
+    }
+
     [Fact]
     public async Task A_call_with_every_parameter_a_call_can_have_is_not_refused()
     {
