@@ -1,3 +1,3 @@
 using EdgeRegistry.Cli;
 
-return await EdgeRegCommand.Create().Parse(args, EdgeRegCommand.ParserConfiguration).InvokeAsync();
+return await EdgeRegCommand.Create().Parse(args, EdgeRegCommand.ParserConfiguration).InvokeAsync(EdgeRegCommand.InvocationConfiguration);

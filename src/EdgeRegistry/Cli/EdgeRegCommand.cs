@@ -15,6 +15,12 @@ public static class EdgeRegCommand
     /// </summary>
     public static ParserConfiguration ParserConfiguration { get; } = new() { ResponseFileTokenReplacer = null };
 
+    /// <summary>
+    /// No termination handling of System.CommandLine's: it would end the process 2 s after SIGTERM, cutting short
+    /// <c>serve</c>'s drain of requests in flight; the server's host handles SIGTERM and Ctrl+C itself.
+    /// </summary>
+    public static InvocationConfiguration InvocationConfiguration { get; } = new() { ProcessTerminationTimeout = null };
+
     public static RootCommand Create() => Create(AdminEnvironment.FromProcess());
 
     /// <param name="adminEnvironment">

@@ -16,7 +16,11 @@ public static class ServeCommand
         var portFile = new Option<string>("--port-file") { Description = "Write the port bound to PATH once ready, e.g. with --listen 127.0.0.1:0 (env EDGEREG_PORT_FILE).", HelpName = "PATH" };
         var postgres = new Option<string>("--postgres") { Description = "Scale-out mode, with --redis: the Npgsql connection string of the shared PostgreSQL (env EDGEREG_POSTGRES).", HelpName = "CONNECTION" };
         var redis = new Option<string>("--redis") { Description = "Scale-out mode, with --postgres: the StackExchange.Redis configuration (env EDGEREG_REDIS).", HelpName = "CONFIGURATION" };
-        var command = new Command("serve", "Run the EdgeRegistry server.") { listen, dataDir, inMemory, publicUrl, quotas, portFile, postgres, redis };
+        var shutdownTimeout = new Option<string>("--shutdown-timeout") { Description = "How long a stop waits for requests in flight, e.g. 30s (default 30s; env EDGEREG_SHUTDOWN_TIMEOUT).", HelpName = "DURATION" };
+        var command = new Command("serve", "Run the EdgeRegistry server until SIGTERM or Ctrl+C, which let requests in flight finish first. Exit codes: 0 stopped, 2 bad configuration or listen address unusable, 3 cannot start." + ServeSettingsHelp.Text())
+        {
+            listen, dataDir, inMemory, publicUrl, quotas, portFile, postgres, redis, shutdownTimeout,
+        };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var overrides = new Dictionary<string, string?>();
@@ -55,6 +59,11 @@ public static class ServeCommand
                 overrides[$"{ServerSettings.Section}:Redis"] = r;
             }
 
+            if (parse.GetValue(shutdownTimeout) is { } timeout)
+            {
+                overrides[$"{ServerSettings.Section}:ShutdownTimeout"] = timeout;
+            }
+
             if (parse.GetValue(inMemory))
             {
                 overrides[$"{ServerSettings.Section}:InMemory"] = "true";
@@ -72,7 +81,7 @@ public static class ServeCommand
         {
             app = ServerHost.Build(overrides);
         }
-        catch (Exception e) when (e is InvalidOperationException or InvalidDataException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is InvalidOperationException or InvalidDataException or IOException or UnauthorizedAccessException or ListenAddressUnusableException)
         {
             // A bad setting, a malformed appsettings.json, a data dir that is a file or cannot be written: each names
             // what is wrong, and none is worth a stack trace.
@@ -96,6 +105,11 @@ public static class ServeCommand
                     PortFile.Write(portFile, address.Port);
                 }
             }
+            catch (ListenAddressUnusableException e)
+            {
+                await Console.Error.WriteLineAsync($"edgereg: {e.Message}");
+                return ExitCodes.BadConfiguration;
+            }
             catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
             {
                 await Console.Error.WriteLineAsync($"edgereg: cannot start: {e.Message}");
@@ -105,6 +119,7 @@ public static class ServeCommand
             try
             {
                 await app.WaitForShutdownAsync(cancellationToken);
+                app.Services.GetRequiredService<ShutdownReport>().Log();
             }
             finally
             {

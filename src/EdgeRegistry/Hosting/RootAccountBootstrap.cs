@@ -8,7 +8,7 @@ namespace EdgeRegistry.Hosting;
 /// <c>&lt;data-dir&gt;/root-credentials.json</c> (mode 0600). With <c>EDGEREG_ROOT_ACCESS_KEY_ID</c> and
 /// <c>EDGEREG_ROOT_ACCESS_KEY_SECRET</c> set, that pair is made the root account's key at every start instead.
 /// </summary>
-public sealed class RootAccountBootstrap(IAccountStore accounts, SecretProtector protector, ServerSettings settings, ILogger<RootAccountBootstrap> log)
+public sealed class RootAccountBootstrap(IAccountStore accounts, SecretProtector protector, ServerSettings settings, StartupBanner banner, ILogger<RootAccountBootstrap> log)
 {
     public const string CredentialsFile = "root-credentials.json";
     private const string KeyCheckSetting = "master-key-check";
@@ -44,7 +44,7 @@ public sealed class RootAccountBootstrap(IAccountStore accounts, SecretProtector
         Announce(accountId!, id, secret, endpoint);
     }
 
-    /// <summary>Printed to the console once, never through the logger, so the secret reaches no log sink.</summary>
+    /// <summary>Printed once (see <see cref="StartupBanner"/>), never through the logger, so the secret reaches no log sink.</summary>
     private void Announce(string accountId, string id, string secret, string endpoint)
     {
         var saved = "";
@@ -57,7 +57,7 @@ public sealed class RootAccountBootstrap(IAccountStore accounts, SecretProtector
             saved = $"\n  Saved to {Path.GetFullPath(path)} (readable only by you).";
         }
 
-        Console.WriteLine(
+        banner.Write(
             $"""
 
             EdgeRegistry created the root account {accountId}. Its AccessKey pair (shown only this once):

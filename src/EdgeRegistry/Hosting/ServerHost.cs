@@ -24,19 +24,27 @@ public static class ServerHost
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = Directory.GetCurrentDirectory() });
         builder.Configuration.AddInMemoryCollection(ServerSettings.FromEnvironment()).AddInMemoryCollection(overrides);
         var settings = ServerSettings.From(builder.Configuration);
+        // Before anything is created: a port in use must not leave a new data dir, key or credentials behind.
+        ListenCheck.ThrowIfUnusable(settings.ListenEndpoint());
         builder.WebHost.UseKestrel(kestrel =>
         {
             kestrel.Listen(settings.ListenEndpoint());
             // V3 clients and pop-core's GET put every parameter in the URL: a few 64 KiB JSON values, percent-encoded
-            // up to three times their size, must fit in the request line (Kestrel's default is 8 KiB).
-            kestrel.Limits.MaxRequestLineSize = RequestBody.MaxBytes;
-            kestrel.Limits.MaxRequestHeadersTotalSize = RequestBody.MaxBytes + 64 * 1024;
-            kestrel.Limits.MaxRequestBufferSize = kestrel.Limits.MaxRequestHeadersTotalSize;
+            // up to three times their size, must fit in the request line (Kestrel's default is 8 KiB). RequestLimits
+            // says why this much and no more.
+            kestrel.Limits.MaxRequestLineSize = RequestLimits.MaxRequestLineBytes;
+            kestrel.Limits.MaxRequestHeadersTotalSize = RequestLimits.MaxHeaderBytes;
+            kestrel.Limits.MaxRequestBufferSize = RequestLimits.MaxRequestLineBytes + RequestLimits.MaxHeaderBytes;
         });
         ServerLogging.Configure(builder.Logging, builder.Configuration);
 
         var services = builder.Services;
         services.AddSingleton(settings);
+        services.AddSingleton(StartupBanner.For(builder.Configuration));
+        services.AddSingleton<InFlightRequests>();
+        services.AddSingleton<HttpRequestLog>();
+        services.AddSingleton<ShutdownReport>();
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = settings.ShutdownTimeout);
         services.AddSingleton(TimeProvider.System);
         OwnerOnlyFiles.Apply(settings);
         services.AddRegistryStorage(settings);
@@ -71,10 +79,12 @@ public static class ServerHost
         configureServices?.Invoke(services);
 
         var app = builder.Build();
+        HttpRequestLog.Use(app);
         HealthEndpoints.Map(app);
         ObjectEndpoints.Map(app);
         AdminApi.Map(app);
         ConsoleSite.Map(app);
+        UnknownPath.Use(app);
         app.MapGet(ErrorDocs.Path, ErrorDocs.Page);
         app.MapMethods("/", [HttpMethods.Get, HttpMethods.Post], (HttpContext http, RpcPipeline pipeline) => pipeline.HandleAsync(http));
         return app;
@@ -102,7 +112,7 @@ public static class ServerHost
         if (await app.Services.GetRequiredService<AdminToken>().InitializeAsync(cancellationToken) is { } adminToken)
         {
             // Printed once, like the root key pair, never through the logger.
-            Console.WriteLine($"Admin API operator token (shown only this once): {adminToken}" +
+            app.Services.GetRequiredService<StartupBanner>().Write($"Admin API operator token (shown only this once): {adminToken}" +
                 (settings.InMemory ? "" : $"\n  Saved to {Path.GetFullPath(Path.Combine(settings.DataDir, AdminToken.FileName))} (readable only by you).") + "\n");
         }
 
@@ -110,7 +120,16 @@ public static class ServerHost
         var links = app.Services.GetRequiredService<PackageLinks>();
         var linkKey = await LinkKeyAsync(app.Services, cancellationToken);
         links.Configure(settings.PublicUrl ?? new Uri($"http://{settings.Listen}"), linkKey);
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (Exception e) when (ListenCheck.FromStartFailure(e, settings.ListenEndpoint()) is { } unusable)
+        {
+            throw unusable;
+        }
+
+        app.Services.GetRequiredService<ShutdownReport>().Watch();
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         if (settings.PublicUrl is null && settings.ListenEndpoint().Port == 0)
         {

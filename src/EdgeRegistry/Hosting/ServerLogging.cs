@@ -10,15 +10,14 @@ public static class ServerLogging
     public static void Configure(ILoggingBuilder logging, IConfiguration configuration)
     {
         logging.ClearProviders();
-        var format = configuration[$"{ServerSettings.Section}:LogFormat"] ?? "text";
-        if (!format.Equals("json", StringComparison.OrdinalIgnoreCase) && !format.Equals("text", StringComparison.OrdinalIgnoreCase))
+        if (IsJson(configuration))
         {
-            throw new InvalidOperationException($"LogFormat \"{format}\" is neither text nor json.");
-        }
-
-        if (format.Equals("json", StringComparison.OrdinalIgnoreCase))
-        {
-            logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
+            logging.AddJsonConsole(o =>
+            {
+                // Without a format the JSON console writes no timestamp at all.
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+            });
         }
         else
         {
@@ -33,5 +32,19 @@ public static class ServerLogging
         // Kestrel's own per-request lines would double ours, which carry the RPC details.
         logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+    }
+
+    /// <summary>Whether the log is JSON lines; anything but text or json stops the start.</summary>
+    public static bool IsJson(IConfiguration configuration)
+    {
+        var format = configuration[$"{ServerSettings.Section}:LogFormat"] ?? "text";
+        if (format.Equals("json", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        return format.Equals("text", StringComparison.OrdinalIgnoreCase)
+            ? false
+            : throw new InvalidOperationException($"LogFormat \"{format}\" is neither text nor json.");
     }
 }

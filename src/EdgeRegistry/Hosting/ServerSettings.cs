@@ -30,6 +30,7 @@ public sealed class ServerSettings
         ["LogFormat"] = "EDGEREG_LOG_FORMAT",
         ["Postgres"] = "EDGEREG_POSTGRES",
         ["Redis"] = "EDGEREG_REDIS",
+        ["ShutdownTimeout"] = "EDGEREG_SHUTDOWN_TIMEOUT",
     };
 
     /// <summary>An operator token anyone could guess in an afternoon is no protection for every tenant's data.</summary>
@@ -76,6 +77,9 @@ public sealed class ServerSettings
     /// <summary>Scale-out mode, with <see cref="Postgres"/>: the StackExchange.Redis configuration string.</summary>
     public string? Redis { get; init; }
 
+    /// <summary>How long a stop (SIGTERM, Ctrl+C) waits for requests and uploads in flight before it cuts them off.</summary>
+    public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Many stateless replicas on one PostgreSQL and one Redis, instead of the embedded SQLite file.</summary>
     public bool ScaleOut => Postgres is not null;
 
@@ -106,6 +110,7 @@ public sealed class ServerSettings
             PortFile = section["PortFile"] is { Length: > 0 } portFile ? ParsePortFile(portFile) : null,
             Postgres = section["Postgres"] is { Length: > 0 } postgres ? ParsePostgres(postgres) : null,
             Redis = section["Redis"] is { Length: > 0 } redis ? redis : null,
+            ShutdownTimeout = section["ShutdownTimeout"] is { Length: > 0 } shutdown ? ParseDuration("ShutdownTimeout", shutdown) : defaults.ShutdownTimeout,
         };
         settings.ListenEndpoint();
         if (settings.RootAccessKeyId is null != settings.RootAccessKeySecret is null)

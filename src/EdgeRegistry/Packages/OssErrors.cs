@@ -7,7 +7,8 @@ public static class OssErrors
 {
     public static IResult Write(HttpContext http, int status, string code, string message)
     {
-        var requestId = Guid.NewGuid().ToString("N").ToUpperInvariant();
+        // The request log gave the request its id already; the body repeats it so that a report can be matched to the line.
+        var requestId = http.Response.Headers["x-oss-request-id"] is { Count: > 0 } logged ? logged.ToString() : Guid.NewGuid().ToString("N").ToUpperInvariant();
         http.Response.Headers["x-oss-request-id"] = requestId;
         http.Response.Headers.XContentTypeOptions = "nosniff";
         var body = new XDocument(new XDeclaration("1.0", "UTF-8", null),

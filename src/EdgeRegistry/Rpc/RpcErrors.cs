@@ -15,8 +15,23 @@ public static class RpcErrors
 
     public static RpcException InvalidParameter(string message) => Gateway(400, "InvalidParameter", message);
 
+    /// <summary>The query string is longer than any Iot call needs (414: the URI, not a parameter, is at fault).</summary>
+    public static RpcException UrlTooLong(int limit) => Gateway(414, "Request.UrlTooLong",
+        $"The request URL's query string is longer than {limit} bytes; no Iot action needs more. Send large values in a form body.");
+
+    /// <summary>The body is larger than any Iot call needs; refused as soon as it passes the limit.</summary>
+    public static RpcException BodyTooLarge(int limit) => Gateway(413, "Request.BodyTooLarge",
+        $"The request body is larger than {limit} bytes; no Iot action needs more.");
+
+    /// <summary>More parameters than any Iot call has; counted on the raw text, before any is decoded.</summary>
+    public static RpcException TooManyParameters(int limit) => Gateway(400, "InvalidParameter.TooMany",
+        $"The request has more than {limit} parameters (query and body together); no Iot action needs more.");
+
     public static RpcException InvalidFormat(string value) => Gateway(400, "InvalidParameter.Format",
         $"Specified parameter Format \"{ClientText.Quote(value)}\" is not valid; use JSON or XML.");
+
+    public static RpcException InvalidPath(string method, string path) => Gateway(404, "InvalidPath.NotFound",
+        $"{ClientText.Quote(method)} {ClientText.Quote(path)} is not served here: the Iot API is at / (GET or POST), packages under /oss/, the admin API under /admin/, the console at /console/.");
 
     public static RpcException InvalidVersion() => Gateway(400, "InvalidVersion", "Specified parameter Version is not valid.");
 

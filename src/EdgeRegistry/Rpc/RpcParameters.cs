@@ -37,6 +37,19 @@ public sealed class RpcParameters
 
     public static async Task<RpcParameters> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        // Checked on the raw text before anything is decoded: refusing an oversized request costs one scan, not a parse.
+        var rawQuery = request.QueryString.Value.AsSpan();
+        if (rawQuery.Length > RequestLimits.MaxEncodedBytes)
+        {
+            return Refused(RpcErrors.UrlTooLong(RequestLimits.MaxEncodedBytes));
+        }
+
+        var counted = 0;
+        if (!RequestLimits.CountParameters(rawQuery, ref counted))
+        {
+            return Refused(RpcErrors.TooManyParameters(RequestLimits.MaxParameters));
+        }
+
         var all = new Dictionary<string, string>(StringComparer.Ordinal);
         var query = new List<KeyValuePair<string, string>>();
         string? problem = null;
@@ -50,8 +63,9 @@ public sealed class RpcParameters
             }
         }
 
-        var (body, unreadable) = await RequestBody.ReadAsync(request, cancellationToken);
-        if (body.Length > 0 && IsForm(request.ContentType))
+        var isForm = IsForm(request.ContentType);
+        var (body, unreadable) = await RequestBody.ReadAsync(request, isForm ? counted : null, cancellationToken);
+        if (body.Length > 0 && isForm && unreadable is null)
         {
             foreach (var (name, values) in QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body)))
             {
@@ -64,6 +78,8 @@ public sealed class RpcParameters
 
         return new RpcParameters(all, query, body, unreadable ?? (problem is null ? null : RpcErrors.InvalidParameter(problem)));
     }
+
+    private static RpcParameters Refused(RpcException problem) => new([], [], [], problem);
 
     private static string? Add(Dictionary<string, string> all, string name, string value)
     {

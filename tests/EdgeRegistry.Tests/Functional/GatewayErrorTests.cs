@@ -150,11 +150,11 @@ public sealed class GatewayErrorTests(ServerFixture fixture) : IClassFixture<Ser
     }
 
     [Fact]
-    public async Task A_form_body_over_1_MiB_is_InvalidParameter()
+    public async Task A_form_body_over_the_limit_is_413_Request_BodyTooLarge()
     {
-        var response = await _client.QueryDriversAsync(1, ("DriverName", new string('a', 1024 * 1024)));
+        var response = await _client.QueryDriversAsync(1, ("DriverName", new string('a', EdgeRegistry.Rpc.RequestLimits.MaxEncodedBytes)));
 
-        Assert.Contains("larger than 1048576 bytes", RpcAssert.GatewayError(response, 400, "InvalidParameter"), StringComparison.Ordinal);
+        Assert.Contains($"larger than {EdgeRegistry.Rpc.RequestLimits.MaxEncodedBytes} bytes", RpcAssert.GatewayError(response, 413, "Request.BodyTooLarge"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -16,6 +16,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
 
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _lines = new();
+    private readonly ConcurrentQueue<string> _stdout = new();
     private readonly TaskCompletionSource<Match> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -25,6 +26,11 @@ public sealed partial class ServerProcess : IAsyncDisposable
     public string Output => string.Join('\n', _lines);
 
     public IReadOnlyList<string> Lines => [.. _lines];
+
+    /// <summary>The lines written to stdout alone.</summary>
+    public IReadOnlyList<string> StdoutLines => [.. _stdout];
+
+    public int Id => _process.Id;
 
     public static ServerProcess Start(string workDir, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
     {
@@ -55,7 +61,15 @@ public sealed partial class ServerProcess : IAsyncDisposable
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var server = new ServerProcess(process);
-        process.OutputDataReceived += (_, e) => server.Received(e.Data);
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                server._stdout.Enqueue(e.Data);
+            }
+
+            server.Received(e.Data);
+        };
         process.ErrorDataReceived += (_, e) => server.Received(e.Data);
         process.Exited += (_, _) => server._exited.TrySetResult();
         process.Start();
@@ -109,6 +123,13 @@ public sealed partial class ServerProcess : IAsyncDisposable
         }
 
         throw new Xunit.Sdk.XunitException($"No output line contains {text}:\n{Output}");
+    }
+
+    /// <summary>Sends SIGTERM, as a service manager or a container runtime stops a server.</summary>
+    public async Task TerminateAsync()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+        await kill.WaitForExitAsync();
     }
 
     public async ValueTask DisposeAsync()

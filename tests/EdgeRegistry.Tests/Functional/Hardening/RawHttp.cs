@@ -63,6 +63,35 @@ public sealed class RawHttp : IDisposable
         return Parse(Encoding.UTF8.GetString(buffer.ToArray()));
     }
 
+    /// <summary>
+    /// Reads one answer up to its Content-Length, without waiting for the connection to end: for a request the server
+    /// answers before the body it was promised (it then drops the connection, which may reset it).
+    /// </summary>
+    public async Task<RpcResponse> ReadAnswerAsync(TimeSpan? timeout = null)
+    {
+        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(15));
+        var received = new List<byte>();
+        var chunk = new byte[4096];
+        while (true)
+        {
+            var text = Encoding.ASCII.GetString([.. received]);
+            var end = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+            if (end > 0)
+            {
+                var length = text[..end].Split("\r\n").Select(l => l.Split(':', 2)).Where(p => p.Length == 2 && p[0].Trim().Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+                    .Select(p => int.Parse(p[1].Trim(), System.Globalization.CultureInfo.InvariantCulture)).Single();
+                if (received.Count >= end + 4 + length)
+                {
+                    return Parse(Encoding.UTF8.GetString([.. received]));
+                }
+            }
+
+            var read = await Stream.ReadAsync(chunk, cancel.Token);
+            Assert.True(read > 0, $"The connection ended before a complete answer: \"{text}\"");
+            received.AddRange(chunk.AsSpan(0, read));
+        }
+    }
+
     private static RpcResponse Parse(string raw)
     {
         var end = raw.IndexOf("\r\n\r\n", StringComparison.Ordinal);

@@ -65,7 +65,7 @@ public static class RpcAssert
         }
 
         Assert.Matches(@"^127\.0\.0\.1:\d+$", response.Field("HostId"));
-        Assert.EndsWith("/docs/errors#" + code, response.Field("Recommend"), StringComparison.Ordinal);
+        Assert.EndsWith("/docs/errors#" + EdgeRegistry.Rpc.ErrorDocs.AnchorFor(code), response.Field("Recommend"), StringComparison.Ordinal);
         Assert.StartsWith("http://" + response.Field("HostId") + "/", response.Field("Recommend"), StringComparison.Ordinal);
         var actual = response.Field("Message")!;
         if (message is not null)
