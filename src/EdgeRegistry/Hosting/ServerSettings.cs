@@ -30,6 +30,7 @@ public sealed class ServerSettings
         ["LogFormat"] = "EDGEREG_LOG_FORMAT",
         ["Postgres"] = "EDGEREG_POSTGRES",
         ["Redis"] = "EDGEREG_REDIS",
+        ["ReadCacheMegabytes"] = "EDGEREG_READ_CACHE_MB",
     };
 
     /// <summary>An operator token anyone could guess in an afternoon is no protection for every tenant's data.</summary>
@@ -76,6 +77,12 @@ public sealed class ServerSettings
     /// <summary>Scale-out mode, with <see cref="Postgres"/>: the StackExchange.Redis configuration string.</summary>
     public string? Redis { get; init; }
 
+    /// <summary>
+    /// Memory for the read cache of pages of versions and drivers, in MiB (estimated); 0 turns it off. Each replica
+    /// has its own; an entry is proven current against the database on every hit.
+    /// </summary>
+    public int ReadCacheMegabytes { get; init; } = 64;
+
     /// <summary>Many stateless replicas on one PostgreSQL and one Redis, instead of the embedded SQLite file.</summary>
     public bool ScaleOut => Postgres is not null;
 
@@ -106,6 +113,7 @@ public sealed class ServerSettings
             PortFile = section["PortFile"] is { Length: > 0 } portFile ? ParsePortFile(portFile) : null,
             Postgres = section["Postgres"] is { Length: > 0 } postgres ? ParsePostgres(postgres) : null,
             Redis = section["Redis"] is { Length: > 0 } redis ? redis : null,
+            ReadCacheMegabytes = section["ReadCacheMegabytes"] is { Length: > 0 } cache ? ParseMegabytes("ReadCacheMegabytes", cache) : defaults.ReadCacheMegabytes,
         };
         settings.ListenEndpoint();
         if (settings.RootAccessKeyId is null != settings.RootAccessKeySecret is null)
@@ -190,6 +198,11 @@ public sealed class ServerSettings
             ? throw new InvalidOperationException($"PortFile \"{value}\" is not a file in a folder that exists.")
             : full;
     }
+
+    private static int ParseMegabytes(string name, string value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var result) && result <= 1024 * 1024
+            ? result
+            : throw new InvalidOperationException($"{name} \"{value}\" is not a whole number of MiB from 0 (off) to 1048576.");
 
     private static long ParsePositive(string name, string value) =>
         long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var result) && result > 0
