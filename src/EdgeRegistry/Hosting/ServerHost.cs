@@ -55,6 +55,10 @@ public static class ServerHost
         services.AddSingleton<TenantScopeResolver>();
         services.AddSingleton<RpcResponseWriter>();
         services.AddSingleton<RpcPipeline>();
+        services.AddSingleton(RequestLogFormat.From(builder.Configuration));
+        services.AddSingleton<RequestLog>();
+        services.AddSingleton<IRequestLogSink, ConsoleRequestLogSink>();
+        services.AddHostedService<RequestLogWriter>();
         services.AddSingleton<RootAccountBootstrap>();
         services.AddSingleton<AccessPolicies>();
         services.AddSingleton<AdminToken>();

@@ -31,6 +31,7 @@ public sealed class ServerSettings
         ["Postgres"] = "EDGEREG_POSTGRES",
         ["Redis"] = "EDGEREG_REDIS",
         ["ShutdownTimeout"] = "EDGEREG_SHUTDOWN_TIMEOUT",
+        ["ReadCacheMegabytes"] = "EDGEREG_READ_CACHE_MB",
     };
 
     /// <summary>An operator token anyone could guess in an afternoon is no protection for every tenant's data.</summary>
@@ -79,6 +80,11 @@ public sealed class ServerSettings
 
     /// <summary>How long a stop (SIGTERM, Ctrl+C) waits for requests and uploads in flight before it cuts them off.</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// Memory for the read cache of pages of versions and drivers, in MiB (estimated); 0 turns it off. Each replica
+    /// has its own; an entry is proven current against the database on every hit.
+    /// </summary>
+    public int ReadCacheMegabytes { get; init; } = 64;
 
     /// <summary>Many stateless replicas on one PostgreSQL and one Redis, instead of the embedded SQLite file.</summary>
     public bool ScaleOut => Postgres is not null;
@@ -111,6 +117,7 @@ public sealed class ServerSettings
             Postgres = section["Postgres"] is { Length: > 0 } postgres ? ParsePostgres(postgres) : null,
             Redis = section["Redis"] is { Length: > 0 } redis ? redis : null,
             ShutdownTimeout = section["ShutdownTimeout"] is { Length: > 0 } shutdown ? ParseDuration("ShutdownTimeout", shutdown) : defaults.ShutdownTimeout,
+            ReadCacheMegabytes = section["ReadCacheMegabytes"] is { Length: > 0 } cache ? ParseMegabytes("ReadCacheMegabytes", cache) : defaults.ReadCacheMegabytes,
         };
         settings.ListenEndpoint();
         if (settings.RootAccessKeyId is null != settings.RootAccessKeySecret is null)
@@ -195,6 +202,11 @@ public sealed class ServerSettings
             ? throw new InvalidOperationException($"PortFile \"{value}\" is not a file in a folder that exists.")
             : full;
     }
+
+    private static int ParseMegabytes(string name, string value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var result) && result <= 1024 * 1024
+            ? result
+            : throw new InvalidOperationException($"{name} \"{value}\" is not a whole number of MiB from 0 (off) to 1048576.");
 
     private static long ParsePositive(string name, string value) =>
         long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var result) && result > 0

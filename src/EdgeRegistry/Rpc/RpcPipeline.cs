@@ -23,6 +23,7 @@ public sealed class RpcPipeline(
     AccessPolicies policies,
     RpcResponseWriter writer,
     InFlightRequests inFlight,
+    RequestLog requestLog,
     ILogger<RpcPipeline> log)
 {
     /// <summary>What the request log reports when the client went away before it could be answered (nginx's code).</summary>
@@ -54,10 +55,9 @@ public sealed class RpcPipeline(
         finally
         {
             inFlight.Exit();
-            log.LogInformation("{Action} {Status} {Code} key={AccessKeyId} {ElapsedMs:0.0}ms {RequestId}",
-                // The caller's text is quoted: a CR in Action would otherwise start a forged line in a text log.
-                ClientText.Quote(state.Signed?.Action ?? "-"), status, status == ClientClosedRequest ? "ClientClosedRequest" : state.Failure?.Code ?? "Success",
-                ClientText.Quote(state.Signed?.AccessKeyId ?? "-"), Stopwatch.GetElapsedTime(started).TotalMilliseconds, requestId);
+            requestLog.Write(new RequestLogEntry(DateTime.UtcNow, state.Signed?.Action ?? "-", status,
+                status == ClientClosedRequest ? "ClientClosedRequest" : state.Failure?.Code ?? "Success",
+                state.Signed?.AccessKeyId ?? "-", Stopwatch.GetElapsedTime(started).TotalMilliseconds, requestId));
         }
     }
 

@@ -26,6 +26,12 @@ public sealed record StoreResult<T>(StoreOutcome Outcome, T? Value)
     public static StoreResult<T> Failed(StoreOutcome outcome) => new(outcome, default);
 }
 
+/// <summary>
+/// What a read cache checks an entry against: the scope's revision (moves whenever a driver of the scope is created
+/// or deleted) and the driver's (moves with every write of its versions, in the write's own transaction).
+/// </summary>
+public readonly record struct ReadRevision(long Scope, long Driver);
+
 /// <summary>Which versions a query wants: one exact version, one state, or both, or all.</summary>
 public sealed record VersionFilter(string? Version, bool? Published);
 
@@ -72,6 +78,12 @@ public interface IDriverStore
     /// blob ids, for the caller to remove.
     /// </summary>
     Task<StoreResult<IReadOnlyList<string>>> DeleteVersionAsync(TenantScope scope, string driverId, string version, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The revisions of the scope and, when <paramref name="driverId"/> is given, of that driver (0 without one);
+    /// null when the driver is not in the scope. One key lookup: a read cache pays it on every hit.
+    /// </summary>
+    Task<ReadRevision?> GetRevisionAsync(TenantScope scope, string? driverId, CancellationToken cancellationToken);
 
     /// <summary>Publishes a version; publishing a published version succeeds and changes nothing.</summary>
     Task<StoreOutcome> ReleaseVersionAsync(TenantScope scope, string driverId, string version, long nowMs, CancellationToken cancellationToken);

@@ -1,4 +1,5 @@
 using EdgeRegistry.Hosting;
+using EdgeRegistry.Storage.Caching;
 using EdgeRegistry.Storage.Postgres;
 using EdgeRegistry.Storage.Sqlite;
 
@@ -9,8 +10,12 @@ public static class StorageRegistration
 {
     /// <summary>
     /// Registers <see cref="IStorageLifecycle"/>, the driver, object, account and admin stores and the blob store
-    /// of the provider the settings name: PostgreSQL in scale-out mode, the embedded SQLite file otherwise.
+    /// of the provider the settings name: PostgreSQL in scale-out mode, the embedded SQLite file otherwise; then the
+    /// read cache in front of the driver store, unless it is turned off.
     /// </summary>
-    public static IServiceCollection AddRegistryStorage(this IServiceCollection services, ServerSettings settings) =>
-        settings.ScaleOut ? services.AddPostgresStorage(settings) : services.AddSqliteStorage(settings);
+    public static IServiceCollection AddRegistryStorage(this IServiceCollection services, ServerSettings settings)
+    {
+        _ = settings.ScaleOut ? services.AddPostgresStorage(settings) : services.AddSqliteStorage(settings);
+        return services.AddReadCache(settings.ReadCacheMegabytes);
+    }
 }

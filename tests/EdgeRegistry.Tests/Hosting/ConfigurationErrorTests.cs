@@ -30,7 +30,7 @@ public sealed class ConfigurationErrorTests
     [InlineData("json", "AdminToken", "short-token", "AdminToken (EDGEREG_ADMIN_TOKEN) is shorter than 16 characters: choose a long random one, or leave it unset to have one generated.")]
     [InlineData("env", "EDGEREG_ROOT_ACCESS_KEY_ID", "LTAIonlytheid", "RootAccessKeyId and RootAccessKeySecret (EDGEREG_ROOT_ACCESS_KEY_ID and _SECRET) are set together or not at all.")]
     [InlineData("json", "RootAccessKeySecret", "only-the-secret", "RootAccessKeyId and RootAccessKeySecret (EDGEREG_ROOT_ACCESS_KEY_ID and _SECRET) are set together or not at all.")]
-    [InlineData("json", "Listn", "127.0.0.1:9000", "\"Listn\" in the EdgeRegistry section is not a setting; the settings are Listen, DataDir, InMemory, RootAccessKeyId, RootAccessKeySecret, MasterKey, PublicUrl, MaxPackageBytes, OrphanObjectTtl, AdminToken, Quotas, PortFile, LogFormat, Postgres, Redis, ShutdownTimeout.")]
+    [InlineData("json", "Listn", "127.0.0.1:9000", "\"Listn\" in the EdgeRegistry section is not a setting; the settings are {settings}.")]
     public async Task A_bad_value_stops_the_start_with_exit_2_and_a_message_naming_it(string source, string name, string value, string message)
     {
         using var dir = new WorkDir();
@@ -55,6 +55,8 @@ public sealed class ConfigurationErrorTests
         await using var server = ServerProcess.Start(dir.Root, args, environment);
 
         Assert.Equal(2, await server.ExitCodeAsync());
+        // The list of settings is the server's own, whatever settings have been added since.
+        message = message.Replace("{settings}", string.Join(", ", EdgeRegistry.Hosting.ServerSettings.EnvironmentVariables.Keys), StringComparison.Ordinal);
         Assert.Equal($"edgereg: {message}", server.Lines.FirstOrDefault(l => l.StartsWith("edgereg:", StringComparison.Ordinal)));
         Assert.DoesNotContain("listening on", server.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", server.Output, StringComparison.Ordinal);

@@ -43,7 +43,7 @@ public sealed partial class PostgresDriverStore
                     [("pk", driver.Pk), ("ord", ord), ("version", version), ("created", createdMs), ("sourceKey", objects.SourceObjectKey), .. ContentParameters(content)]))!.Value;
                 await LinkObjectsAsync(c, t, versionPk, objects, cancellationToken);
                 await c.RunAsync(t,
-                    "UPDATE drivers SET next_ord = @next, last_version_ms = @created, version_count = version_count + 1 WHERE driver_pk = @pk",
+                    "UPDATE drivers SET next_ord = @next, last_version_ms = @created, version_count = version_count + 1, revision = revision + 1 WHERE driver_pk = @pk",
                     cancellationToken, ("next", ord + 1), ("created", createdMs), ("pk", driver.Pk));
                 await PostgresVersionBlocks.AddAsync(c, t, driver.Pk, PostgresVersionBlocks.Unpublished, ord, +1, cancellationToken);
                 await PostgresVersionBlocks.AddAsync(c, t, driver.Pk, PostgresVersionBlocks.All, ord, +1, cancellationToken);
@@ -89,6 +89,7 @@ public sealed partial class PostgresDriverStore
                     cancellationToken, [("vpk", row!.Pk), ("now", nowMs), ("sourceKey", objects.SourceObjectKey), .. ContentParameters(content)]);
                 await c.RunAsync(t, "DELETE FROM version_objects WHERE version_pk = @vpk", cancellationToken, ("vpk", row.Pk));
                 await LinkObjectsAsync(c, t, row.Pk, objects, cancellationToken);
+                await c.RunAsync(t, "UPDATE drivers SET revision = revision + 1 WHERE driver_pk = @pk", cancellationToken, ("pk", row.DriverPk));
                 return StoreOutcome.Ok;
             }, cancellationToken);
         }
@@ -136,7 +137,7 @@ public sealed partial class PostgresDriverStore
                 "account_id = @a AND instance_id = @i AND (object_key = ANY(@named) OR (driver_id = @d AND driver_version = @v)) " +
                 "AND NOT EXISTS (SELECT 1 FROM version_objects vo WHERE vo.object_key = objects.object_key)",
                 cancellationToken, ("named", named.ToArray()), ("d", driverId), ("v", version), ("a", scope.AccountId), ("i", scope.InstanceId));
-            await c.RunAsync(t, "UPDATE drivers SET version_count = version_count - 1 WHERE driver_pk = @pk", cancellationToken, ("pk", row.DriverPk));
+            await c.RunAsync(t, "UPDATE drivers SET version_count = version_count - 1, revision = revision + 1 WHERE driver_pk = @pk", cancellationToken, ("pk", row.DriverPk));
             await PostgresVersionBlocks.AddAsync(c, t, row.DriverPk, PostgresVersionBlocks.Unpublished, row.Ord, -1, cancellationToken);
             await PostgresVersionBlocks.AddAsync(c, t, row.DriverPk, PostgresVersionBlocks.All, row.Ord, -1, cancellationToken);
             return new StoreResult<IReadOnlyList<string>>(StoreOutcome.Ok, blobs);
@@ -157,7 +158,7 @@ public sealed partial class PostgresDriverStore
             }
 
             await c.RunAsync(t, "UPDATE driver_versions SET published = TRUE, modified_ms = @now WHERE version_pk = @vpk", cancellationToken, ("now", nowMs), ("vpk", row!.Pk));
-            await c.RunAsync(t, "UPDATE drivers SET published_count = published_count + 1 WHERE driver_pk = @pk", cancellationToken, ("pk", row.DriverPk));
+            await c.RunAsync(t, "UPDATE drivers SET published_count = published_count + 1, revision = revision + 1 WHERE driver_pk = @pk", cancellationToken, ("pk", row.DriverPk));
             await PostgresVersionBlocks.AddAsync(c, t, row.DriverPk, PostgresVersionBlocks.Unpublished, row.Ord, -1, cancellationToken);
             await PostgresVersionBlocks.AddAsync(c, t, row.DriverPk, PostgresVersionBlocks.Published, row.Ord, +1, cancellationToken);
             return StoreOutcome.Ok;

@@ -99,8 +99,8 @@ public sealed partial class PostgresDriverStore(PostgresDatabase database) : IDr
 
     private static Task<int> AddToScopeCountAsync(NpgsqlConnection c, NpgsqlTransaction t, TenantScope scope, int delta, CancellationToken cancellationToken) =>
         c.RunAsync(t,
-            "INSERT INTO scope_counts (account_id, instance_id, driver_count) VALUES (@a, @i, @d) " +
-            "ON CONFLICT (account_id, instance_id) DO UPDATE SET driver_count = scope_counts.driver_count + excluded.driver_count",
+            "INSERT INTO scope_counts (account_id, instance_id, driver_count, revision) VALUES (@a, @i, @d, 1) " +
+            "ON CONFLICT (account_id, instance_id) DO UPDATE SET driver_count = scope_counts.driver_count + excluded.driver_count, revision = scope_counts.revision + 1",
             cancellationToken, ("a", scope.AccountId), ("i", scope.InstanceId), ("d", (long)delta));
 
     private static Driver ReadDriver(NpgsqlDataReader r) =>

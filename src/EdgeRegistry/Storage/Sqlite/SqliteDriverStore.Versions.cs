@@ -42,7 +42,7 @@ public sealed partial class SqliteDriverStore
             [("$pk", driver.Pk), ("$ord", ord), ("$version", version), ("$created", createdMs), ("$sourceKey", objects.SourceObjectKey), .. ContentParameters(content)])!.Value;
         LinkObjects(session, transaction, versionPk, objects);
         session.Run(transaction,
-            "UPDATE drivers SET next_ord = $next, last_version_ms = $created, version_count = version_count + 1 WHERE driver_pk = $pk",
+            "UPDATE drivers SET next_ord = $next, last_version_ms = $created, version_count = version_count + 1, revision = revision + 1 WHERE driver_pk = $pk",
             ("$next", ord + 1), ("$created", createdMs), ("$pk", driver.Pk));
         VersionBlocks.Add(session, transaction, driver.Pk, VersionBlocks.Unpublished, ord, +1);
         VersionBlocks.Add(session, transaction, driver.Pk, VersionBlocks.All, ord, +1);
@@ -76,6 +76,7 @@ public sealed partial class SqliteDriverStore
             [("$vpk", row!.Pk), ("$now", nowMs), ("$sourceKey", objects.SourceObjectKey), .. ContentParameters(content)]);
         session.Run(transaction, "DELETE FROM version_objects WHERE version_pk = $vpk", ("$vpk", row.Pk));
         LinkObjects(session, transaction, row.Pk, objects);
+        session.Run(transaction, "UPDATE drivers SET revision = revision + 1 WHERE driver_pk = $pk", ("$pk", row.DriverPk));
         transaction.Commit();
         return StoreOutcome.Ok;
     }
@@ -113,7 +114,7 @@ public sealed partial class SqliteDriverStore
             "account_id = $a AND instance_id = $i AND (object_key IN (SELECT object_key FROM named_by_deleted) OR (driver_id = $d AND driver_version = $v)) " +
             "AND object_key NOT IN (SELECT object_key FROM version_objects)",
             ("$d", driverId), ("$v", version), ("$a", scope.AccountId), ("$i", scope.InstanceId));
-        session.Run(transaction, "UPDATE drivers SET version_count = version_count - 1 WHERE driver_pk = $pk", ("$pk", row.DriverPk));
+        session.Run(transaction, "UPDATE drivers SET version_count = version_count - 1, revision = revision + 1 WHERE driver_pk = $pk", ("$pk", row.DriverPk));
         VersionBlocks.Add(session, transaction, row.DriverPk, VersionBlocks.Unpublished, row.Ord, -1);
         VersionBlocks.Add(session, transaction, row.DriverPk, VersionBlocks.All, row.Ord, -1);
         transaction.Commit();
@@ -136,7 +137,7 @@ public sealed partial class SqliteDriverStore
         }
 
         session.Run(transaction, "UPDATE driver_versions SET published = 1, modified_ms = $now WHERE version_pk = $vpk", ("$now", nowMs), ("$vpk", row!.Pk));
-        session.Run(transaction, "UPDATE drivers SET published_count = published_count + 1 WHERE driver_pk = $pk", ("$pk", row.DriverPk));
+        session.Run(transaction, "UPDATE drivers SET published_count = published_count + 1, revision = revision + 1 WHERE driver_pk = $pk", ("$pk", row.DriverPk));
         VersionBlocks.Add(session, transaction, row.DriverPk, VersionBlocks.Unpublished, row.Ord, -1);
         VersionBlocks.Add(session, transaction, row.DriverPk, VersionBlocks.Published, row.Ord, +1);
         transaction.Commit();

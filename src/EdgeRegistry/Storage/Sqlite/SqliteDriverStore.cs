@@ -105,8 +105,8 @@ public sealed partial class SqliteDriverStore(SqliteDatabase database) : IDriver
 
     private static void AddToScopeCount(SqliteSession session, SqliteTransaction transaction, TenantScope scope, int delta) =>
         session.Run(transaction,
-            "INSERT INTO scope_counts (account_id, instance_id, driver_count) VALUES ($a, $i, $d) " +
-            "ON CONFLICT (account_id, instance_id) DO UPDATE SET driver_count = driver_count + excluded.driver_count",
+            "INSERT INTO scope_counts (account_id, instance_id, driver_count, revision) VALUES ($a, $i, $d, 1) " +
+            "ON CONFLICT (account_id, instance_id) DO UPDATE SET driver_count = driver_count + excluded.driver_count, revision = revision + 1",
             ("$a", scope.AccountId), ("$i", scope.InstanceId), ("$d", delta));
 
     private static List<Driver> ReadDrivers(SqliteCommand command)

@@ -52,8 +52,8 @@ public sealed class ControlCharacterTests(HardeningServerFixture fixture) : ICla
 
     /// <summary>A CR/LF in Action or AccessKeyId must not start a forged line in a text log: the log quotes them.</summary>
     [Theory]
-    [InlineData("Action=QueryEdgeDriver%0D%0A2026-01-01T00:00:00Z+info:+forged&AccessKeyId=k", "Action=QueryEdgeDriver\\u000D\\u000A2026")]
-    [InlineData("Action=QueryEdgeDriver&AccessKeyId=k%0Aforged", "AccessKeyId=k\\u000Aforged")]
+    [InlineData("Action=QueryEdgeDriver%0D%0A2026-01-01T00:00:00Z+info:+forged&AccessKeyId=k", " QueryEdgeDriver\\u000D\\u000A2026")]
+    [InlineData("Action=QueryEdgeDriver&AccessKeyId=k%0Aforged", " key=k\\u000Aforged")]
     public async Task A_line_break_in_a_logged_value_is_quoted_not_written(string query, string logged)
     {
         var response = await GetAsync("Format=JSON&" + query);

@@ -79,7 +79,7 @@ public sealed class RequestBodyTests(HardeningServerFixture fixture) : IClassFix
     [InlineData(true)]
     public async Task A_client_that_goes_away_mid_body_is_no_server_error(bool reset)
     {
-        var before = fixture.Log.Entries.Count(IsGoneMidBody);
+        var before = fixture.RequestLines.Lines.Count(IsGoneMidBody);
         using (var raw = await RawHttp.StartAsync(Server, "POST", "/", Form, "Content-Length: 1000"))
         {
             await raw.SendAsync("Action=QueryEdgeDriver&");
@@ -94,18 +94,17 @@ public sealed class RequestBodyTests(HardeningServerFixture fixture) : IClassFix
             }
         }
 
-        for (var i = 0; i < 50 && fixture.Log.Entries.Count(IsGoneMidBody) == before; i++)
+        for (var i = 0; i < 50 && fixture.RequestLines.Lines.Count(IsGoneMidBody) == before; i++)
         {
             await Task.Delay(100);
         }
 
-        Assert.True(fixture.Log.Entries.Count(IsGoneMidBody) == before + 1, fixture.Log.Text);
+        Assert.True(fixture.RequestLines.Lines.Count(IsGoneMidBody) == before + 1, fixture.RequestLines.Text);
         Assert.DoesNotContain(fixture.Log.Entries, e => e.StartsWith("Error", StringComparison.Ordinal) || e.StartsWith("Critical", StringComparison.Ordinal));
         RpcAssert.Success(await fixture.Client.CallAsync("QueryEdgeDriver", ("CurrentPage", "1"), ("PageSize", "1"), ("Type", "1")));
     }
 
     /// <summary>Tests of one class run one at a time and each waits for its own log line, so a new one is this request's.</summary>
     private static bool IsGoneMidBody(string entry) =>
-        (entry.Contains("| Status=499", StringComparison.Ordinal) && entry.Contains("| Code=ClientClosedRequest", StringComparison.Ordinal))
-        || (entry.Contains("| Status=400", StringComparison.Ordinal) && entry.Contains("| Code=InvalidParameter", StringComparison.Ordinal));
+        CapturedRequestLines.Reports(entry, 499, "ClientClosedRequest") || CapturedRequestLines.Reports(entry, 400, "InvalidParameter");
 }

@@ -51,10 +51,16 @@ public sealed class LoggedServerFixture : ServerFixture
 {
     public CapturedLog Log { get; } = new();
 
+    public CapturedRequestLines RequestLines { get; } = new();
+
     protected override TestServerOptions Options => new()
     {
         Settings = new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Information" },
-        ConfigureServices = services => services.AddLogging(b => b.AddProvider(Log)),
+        ConfigureServices = services =>
+        {
+            services.AddLogging(b => b.AddProvider(Log));
+            services.AddSingleton<EdgeRegistry.Hosting.IRequestLogSink>(RequestLines);
+        },
     };
 }
 
@@ -89,7 +95,13 @@ public sealed class SecretsInLogsTests(LoggedServerFixture fixture) : IClassFixt
         AdminClient.Expect(await admin.SendAsync(HttpMethod.Get, "/admin/accounts", authorization: "Bearer wrong-operator-token-7f3a"), 401);
         AdminClient.Expect(await admin.PutAsync($"/admin/accounts/{account.AccountId}/policies/bad", "{\"Version\":"), 400);
 
-        var log = fixture.Log.Text;
+        // The request lines are written off the request path: wait for the last RPC request's.
+        for (var i = 0; i < 50 && !fixture.RequestLines.Text.Contains("InvalidAccessKeyId.Inactive", StringComparison.Ordinal); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        var log = fixture.Log.Text + "\n" + fixture.RequestLines.Text;
         Assert.Contains("QueryEdgeDriver", log, StringComparison.Ordinal); // the request lines were captured
         Assert.Contains("SignatureDoesNotMatch", log, StringComparison.Ordinal);
         foreach (var secret in secrets)

@@ -64,3 +64,9 @@ public sealed class PostgresObjectCatalogContractTests : ObjectCatalogContract<P
 public sealed class PostgresAccountStoreContractTests : AccountStoreContract<PostgresStoreEngine>;
 
 public sealed class PostgresAdminStoreContractTests : AdminStoreContract<PostgresStoreEngine>;
+
+public sealed class PostgresCachedDriverStoreContractTests : DriverStoreContract<CachedEngine<PostgresStoreEngine>>;
+
+public sealed class PostgresCachedVersionStoreContractTests : VersionStoreContract<CachedEngine<PostgresStoreEngine>>;
+
+public sealed class PostgresReadRevisionContractTests : ReadRevisionContract<PostgresStoreEngine>;
