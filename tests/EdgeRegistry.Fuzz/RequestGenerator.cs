@@ -67,7 +67,7 @@ public sealed class RequestGenerator(FuzzTarget target, int seed)
         [
             "/health/live", "/health/ready", "/docs/errors", "/console/", "/console/../../etc/passwd", "/favicon.ico",
             "/no/such/path", "/%", "/%2e%2e/%2e%2e/", "//", "/?Action", "/?=", "/?&&&", "/?a=%", "*",
-            "http://" + target.Host + "/", "/" + new string('a', rng.Next(1, 20_000)), "/oss", "/admin-x", "/Admin/accounts",
+            "http://" + target.Host + "/", "/" + new string('a', rng.Next(1, 20_000)), "/oss", "/admin-x", "/administrator",
         ]);
         var method = RpcGrammar.Pick(rng, ["GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH", "TRACE", "FOO"]);
         var body = method is "POST" or "PUT" ? RandomNumberGenerator.GetBytes(rng.Next(0, 300)) : [];

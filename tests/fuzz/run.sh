@@ -10,6 +10,7 @@ work="$(mktemp -d /tmp/edgereg-fuzz.XXXXXX)"
 server=""
 cleanup() {
   [[ -n "$server" ]] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
+  [[ -n "${EDGEREG_FUZZ_KEEP_LOG:-}" ]] && cp "$work/server.log" "$EDGEREG_FUZZ_KEEP_LOG"
   rm -rf "$work"
 }
 trap cleanup EXIT
