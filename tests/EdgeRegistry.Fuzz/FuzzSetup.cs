@@ -35,6 +35,15 @@ public static class FuzzSetup
                 await calls.RpcAsync("CreateEdgeDriverVersion", ("DriverId", driverId), ("DriverVersion", version), ("EdgeVersion", "2.4.0"),
                     ("SourceConfig", JsonSerializer.Serialize(new { ossAddress })));
                 target.Versions.Add((driverId, version));
+                if (v == 2)
+                {
+                    // Left unpublished, for updates and deletes to work on.
+                    continue;
+                }
+
+                // Published versions are immutable, so their drivers and packages outlive the fuzzed deletes and
+                // the download links stay good for the whole run.
+                await calls.RpcAsync("ReleaseEdgeDriverVersion", ("DriverId", driverId), ("DriverVersion", version));
                 var read = await calls.RpcAsync("GetEdgeDriverVersion", ("DriverId", driverId), ("DriverVersion", version));
                 using var source = JsonDocument.Parse(read.GetProperty("Data").GetProperty("SourceConfig").GetString()!);
                 target.DownloadLinks.Add(FuzzTarget.PathAndQuery(source.RootElement.GetProperty("temporaryOssAddress").GetString()!));
