@@ -33,18 +33,28 @@ try
 
         packages += verifier.PackagesVerified;
         var last = cycle == options.Cycles + 1;
+        List<Task> load = [];
         if (last)
         {
             tempLeft = DataDirCheck.Run(dataDir).TempFiles;
         }
         else
         {
-            using var stop = new CancellationTokenSource();
-            var load = writers.Select(w => w.RunAsync(client, stop.Token)).ToList();
+            load = [.. writers.Select(w => w.RunAsync(client, CancellationToken.None))];
             await Task.Delay(500 + rng.Next(options.MaxLoadMs));
         }
 
         await server.KillAsync();
+        try
+        {
+            // Every writer ends on its first failed call; none may still be writing to the model when it is checked.
+            await Task.WhenAll(load);
+        }
+        catch (Exception e)
+        {
+            problems.Add($"cycle {cycle}: a writer failed: {e.Message}");
+        }
+
         var check = DataDirCheck.Run(dataDir);
         if (check.Integrity != "ok")
         {
