@@ -148,11 +148,28 @@ run_gate_check() {
   count gate "$p" "$f" 0
 }
 
+# run_checks <suite> <script>: a script printing TAP-style "ok"/"not ok" checks and a final "# done" line (the
+# fuzzer, the crash test). Fails closed: no "# done" (crash, hang, suite limit) or a non-zero exit is a failure.
+run_checks() {
+  local suite=$1 script=$2 log="$logs/$1.log" p f why=()
+  echo "== $suite ($script)"
+  timeout --kill-after=30s "$suite_limit" "$script" >"$log" 2>&1
+  local rc=$?
+  grep -E "^(ok|not ok) |^# (done|statuses|RSS|cycles)" "$log"
+  p=$(grep -c "^ok " "$log") f=$(grep -c "^not ok " "$log")
+  grep -q "^# done" "$log" || { why+=("no '# done' line: the run did not finish (exit $rc)"); f=$((f + 1)); }
+  (( rc != 0 && f == 0 )) && { why+=("exited $rc"); f=1; }
+  (( f > 0 )) && tail -60 "$log"
+  count "$suite" "$p" "$f" 0 "${why[@]}"
+}
+
 # Inside tests/gate/check.sh's copy only the probes run: they need no engines, no browser and no second gate check.
 inner="${EDGEREG_GATE_INNER:-}"
 [[ -z "$inner" ]] && start_engines
 run_dotnet
 run_interop
+[[ -z "$inner" ]] && run_checks fuzz tests/fuzz/run.sh
+[[ -z "$inner" ]] && run_checks crash tests/crash/run.sh
 [[ -z "$inner" ]] && run_console
 [[ -z "$inner" ]] && run_gate_check
 

@@ -18,9 +18,10 @@ public static class LoadGenCommand
         var warmup = new Option<double?>("--warmup") { Description = "Warm-up seconds before each measurement (default 5; 0.5 with --quick)." };
         var scenario = new Option<string?>("--scenario") { Description = "Run only this scenario (the baseline always runs). Names: " + string.Join(", ", ScenarioCatalog.Names) };
         var output = new Option<string?>("--output") { Description = "Also write the results as markdown to this file." };
+        var soak = new Option<int?>("--soak-minutes") { Description = "Soak instead: one server, mixed load for N minutes, a row a minute (bench/soak.sh)." };
         var command = new RootCommand("Load generator for EdgeRegistry: every scenario is reported as a ratio to /health/live.")
         {
-            server, quick, connections, duration, warmup, scenario, output,
+            server, quick, connections, duration, warmup, scenario, output, soak,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -56,7 +57,9 @@ public static class LoadGenCommand
                 return 2;
             }
 
-            return await new BenchRunner(options).RunAsync(cancellationToken);
+            return parse.GetValue(soak) is { } minutes
+                ? await new SoakRunner(options).RunAsync(minutes, cancellationToken)
+                : await new BenchRunner(options).RunAsync(cancellationToken);
         });
         return command;
     }

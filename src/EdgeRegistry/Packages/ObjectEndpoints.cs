@@ -120,7 +120,9 @@ public static class ObjectEndpoints
             entityTag: new EntityTagHeaderValue(ETag(stored.Md5Hex)), enableRangeProcessing: true);
     }
 
-    private static string KeyOf(HttpContext http) => http.Request.Path.Value![PackageLinks.PathPrefix.Length..];
+    // The route's catch-all also matches "/oss" itself, shorter than the prefix: that is the empty key, not a crash.
+    private static string KeyOf(HttpContext http) =>
+        http.Request.Path.Value is { } path && path.Length > PackageLinks.PathPrefix.Length ? path[PackageLinks.PathPrefix.Length..] : "";
 
     /// <summary>OSS's ETag: the MD5 in upper-case hex, quoted.</summary>
     private static string ETag(string md5Hex) => "\"" + md5Hex.ToUpperInvariant() + "\"";

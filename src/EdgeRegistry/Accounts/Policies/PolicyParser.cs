@@ -35,6 +35,11 @@ internal static class PolicyParser
             return Fail(string.Create(CultureInfo.InvariantCulture,
                 $"the policy document is not valid JSON (line {e.LineNumber + 1}, position {e.BytePositionInLine + 1})"));
         }
+        catch (ArgumentException)
+        {
+            // Text with a lone surrogate cannot be transcoded to UTF-8 for the reader (found by a property test).
+            return Fail("the policy document is not valid text: it holds a surrogate without its pair");
+        }
 
         using (parsed)
         {
