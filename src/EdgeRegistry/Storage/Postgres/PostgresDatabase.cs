@@ -21,7 +21,7 @@ public sealed class PostgresDatabase(NpgsqlDataSource dataSource) : IAsyncDispos
     /// <summary>The schema version this binary knows: the number of its migration scripts.</summary>
     public static int KnownVersion => Scripts.Length;
 
-    public static PostgresDatabase Open(string connectionString) => new(NpgsqlDataSource.Create(connectionString));
+    public static PostgresDatabase Open(string connectionString) => new(NpgsqlDataSource.Create(PostgresFailures.WithBoundedWaits(connectionString)));
 
     /// <summary>
     /// Applies the scripts the database lacks, each in its own transaction, while holding the migration lock.
@@ -84,7 +84,9 @@ public sealed class PostgresDatabase(NpgsqlDataSource dataSource) : IAsyncDispos
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        // No statement limit here: a migration on a large table, or the wait for another replica's migration to
+        // finish, may rightly take longer than a request's bound (PostgresFailures.WithBoundedWaits).
+        await using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 0 };
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
