@@ -15,6 +15,7 @@ public sealed class ProcessReplica : IAsyncDisposable
 
     private readonly ServerProcess _process;
     private readonly string _workDir;
+    private bool _killed;
 
     private ProcessReplica(ServerProcess process, string workDir, Uri address)
     {
@@ -74,12 +75,19 @@ public sealed class ProcessReplica : IAsyncDisposable
     }
 
     /// <summary>SIGKILL, as <c>kill -9</c>: no shutdown, no flush, connections reset.</summary>
-    public ValueTask KillAsync() => _process.DisposeAsync();
+    public ValueTask KillAsync()
+    {
+        _killed = true;
+        return _process.DisposeAsync();
+    }
 
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        await _process.DisposeAsync();
+        if (!_killed)
+        {
+            await _process.DisposeAsync();
+        }
         try
         {
             Directory.Delete(_workDir, recursive: true);
