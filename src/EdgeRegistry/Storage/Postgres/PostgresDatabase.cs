@@ -7,7 +7,7 @@ namespace EdgeRegistry.Storage.Postgres;
 /// The scale-out database: a pooled <see cref="NpgsqlDataSource"/> shared by every store of the replica, and the
 /// schema migrations, which replicas started together apply once (under an advisory lock).
 /// </summary>
-public sealed class PostgresDatabase(NpgsqlDataSource dataSource) : IAsyncDisposable
+public sealed class PostgresDatabase(NpgsqlDataSource dataSource, NpgsqlDataSource bulkDataSource) : IAsyncDisposable
 {
     /// <summary>Any fixed number: the advisory lock that serialises migrations across replicas.</summary>
     private const long MigrationLock = 0x65646765726567;   // "edgereg"
@@ -18,10 +18,18 @@ public sealed class PostgresDatabase(NpgsqlDataSource dataSource) : IAsyncDispos
 
     public NpgsqlDataSource DataSource { get; } = dataSource;
 
+    /// <summary>
+    /// Connections for package bytes (<see cref="PostgresBlobStore"/>): a 1 GiB COPY or download may rightly wait
+    /// longer than a statement's bound on a busy server (<see cref="PostgresFailures.ForBulkTransfers"/>).
+    /// </summary>
+    public NpgsqlDataSource BulkDataSource { get; } = bulkDataSource;
+
     /// <summary>The schema version this binary knows: the number of its migration scripts.</summary>
     public static int KnownVersion => Scripts.Length;
 
-    public static PostgresDatabase Open(string connectionString) => new(NpgsqlDataSource.Create(PostgresFailures.WithBoundedWaits(connectionString)));
+    public static PostgresDatabase Open(string connectionString) => new(
+        NpgsqlDataSource.Create(PostgresFailures.WithBoundedWaits(connectionString)),
+        NpgsqlDataSource.Create(PostgresFailures.ForBulkTransfers(connectionString)));
 
     /// <summary>
     /// Applies the scripts the database lacks, each in its own transaction, while holding the migration lock.
@@ -67,7 +75,11 @@ public sealed class PostgresDatabase(NpgsqlDataSource dataSource) : IAsyncDispos
         return await CurrentVersionAsync(connection, cancellationToken) == KnownVersion;
     }
 
-    public ValueTask DisposeAsync() => DataSource.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await DataSource.DisposeAsync();
+        await BulkDataSource.DisposeAsync();
+    }
 
     private static async Task<int> CurrentVersionAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {

@@ -30,7 +30,17 @@ public static class PostgresFailures
         // Later keys win, so the operator's own values, coming after these, are kept.
         new NpgsqlConnectionStringBuilder($"Timeout={ConnectTimeoutSeconds};Command Timeout={CommandTimeoutSeconds};{connectionString}").ConnectionString;
 
+    /// <summary>
+    /// The same bounded connect for package bytes, but 2 minutes a statement: a COPY of 1 GiB stalls for longer
+    /// than <see cref="CommandTimeoutSeconds"/> when the server's disk is busy (measured: 503s on a loaded machine).
+    /// A server that is down still fails at once; only a frozen one makes a transfer wait that long.
+    /// </summary>
+    public static string ForBulkTransfers(string connectionString) =>
+        new NpgsqlConnectionStringBuilder($"Timeout={ConnectTimeoutSeconds};Command Timeout={BulkCommandTimeoutSeconds};{connectionString}").ConnectionString;
+
     public const int ConnectTimeoutSeconds = 5;
+
+    public const int BulkCommandTimeoutSeconds = 120;
 
     public const int CommandTimeoutSeconds = 6;
 }
