@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The test command, and the project's gate: CI lands whatever this calls green. It builds, runs the .NET suites
 # (unit, store contracts against SQLite and a throwaway PostgreSQL and Redis, functional), the interop suite
-# (Alibaba's official Node clients against a real `edgereg serve`) and the web console's suite (headless Chromium),
+# (Alibaba's official Node clients against a real `edgereg serve`, then again against two scale-out replicas) and the web console's suite (headless Chromium),
 # then checks that the gate itself still catches a crashing and a hanging test (tests/gate/check.sh). The last line
 # is "N passed, N failed, N skipped" for all of them.
 #
@@ -127,6 +127,19 @@ run_interop() {
   tally_tap interop "$logs/interop.log" $?
 }
 
+# The same suite against scale-out mode: per file, two replicas on a fresh PostgreSQL database and the test Redis,
+# the suite's proxy alternating requests between them (tests/interop/lib/scaleout.mjs).
+run_interop_scaleout() {
+  echo "== interop tests in scale-out mode (two replicas on PostgreSQL and Redis)"
+  [[ -n "${EDGEREG_TEST_POSTGRES:-}" && -n "${EDGEREG_TEST_REDIS:-}" ]] \
+    || { count interop-scaleout 0 1 0 "no PostgreSQL/Redis to run against"; return; }
+  # shellcheck disable=SC2086 # interop_files is a list of paths
+  (cd tests/interop && EDGEREG_INTEROP_MODE=scaleout timeout --kill-after=30s "$suite_limit" \
+    node --test --test-concurrency=1 --test-timeout=$((hang_seconds * 1000)) --test-reporter=tap $interop_files) \
+    >"$logs/interop-scaleout.log" 2>&1
+  tally_tap interop-scaleout "$logs/interop-scaleout.log" $?
+}
+
 run_console() {
   echo "== console tests (headless Chromium against a real server)"
   timeout --kill-after=30s "$suite_limit" tests/console/run.sh >"$logs/console.log" 2>&1
@@ -153,6 +166,7 @@ inner="${EDGEREG_GATE_INNER:-}"
 [[ -z "$inner" ]] && start_engines
 run_dotnet
 run_interop
+[[ -z "$inner" ]] && run_interop_scaleout
 [[ -z "$inner" ]] && run_console
 [[ -z "$inner" ]] && run_gate_check
 
