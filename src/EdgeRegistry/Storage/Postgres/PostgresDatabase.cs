@@ -68,11 +68,24 @@ public sealed class PostgresDatabase(NpgsqlDataSource dataSource, NpgsqlDataSour
         }
     }
 
-    /// <summary>True when the database answers and its schema is the one this binary knows.</summary>
+    /// <summary>
+    /// True when the database answers and its schema is the one this binary knows. When it does not answer, both
+    /// pools are emptied: Npgsql does not test a pooled connection before handing it out, so each connection left
+    /// from before a restart of the server would otherwise fail one request after it is back.
+    /// </summary>
     public async Task<bool> IsReadyAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await DataSource.OpenConnectionAsync(cancellationToken);
-        return await CurrentVersionAsync(connection, cancellationToken) == KnownVersion;
+        try
+        {
+            await using var connection = await DataSource.OpenConnectionAsync(cancellationToken);
+            return await CurrentVersionAsync(connection, cancellationToken) == KnownVersion;
+        }
+        catch (Exception e) when (PostgresFailures.IsUnavailable(e))
+        {
+            DataSource.Clear();
+            BulkDataSource.Clear();
+            throw;
+        }
     }
 
     public async ValueTask DisposeAsync()
