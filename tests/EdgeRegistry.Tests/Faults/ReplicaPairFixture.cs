@@ -19,27 +19,46 @@ public sealed class ReplicaPairFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Engines = await PrivateEngines.StartAsync();
-        Environment = ProcessReplica.SharedEnvironment(Engines);
-        A = await ProcessReplica.StartAsync(Environment);
-        B = await ProcessReplica.StartAsync(Environment);
+        try
+        {
+            Engines = await PrivateEngines.StartAsync();
+            Environment = ProcessReplica.SharedEnvironment(Engines);
+            A = await ProcessReplica.StartAsync(Environment);
+            B = await ProcessReplica.StartAsync(Environment);
+        }
+        catch
+        {
+            // Nothing may outlive the class: a replica or an engine left running would hold its port and CPU.
+            await DisposeAsync();
+            throw;
+        }
     }
 
     public async Task DisposeAsync()
     {
-        if (A is not null)
+        try
         {
-            await A.DisposeAsync();
+            if (A is not null)
+            {
+                await A.DisposeAsync();
+            }
         }
-
-        if (B is not null)
+        finally
         {
-            await B.DisposeAsync();
-        }
-
-        if (Engines is not null)
-        {
-            await Engines.DisposeAsync();
+            try
+            {
+                if (B is not null)
+                {
+                    await B.DisposeAsync();
+                }
+            }
+            finally
+            {
+                if (Engines is not null)
+                {
+                    await Engines.DisposeAsync();
+                }
+            }
         }
     }
 }
