@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The test command, and the project's gate: CI lands whatever this calls green. It builds, runs the .NET suites
 # (unit, store contracts against SQLite and a throwaway PostgreSQL and Redis, functional), the interop suite
-# (Alibaba's official Node clients against a real `edgereg serve`) and the web console's suite (headless Chromium),
+# (Alibaba's official Node clients against a real `edgereg serve`, then again against two scale-out replicas) and the web console's suite (headless Chromium),
 # then checks that the gate itself still catches a crashing and a hanging test (tests/gate/check.sh). The last line
 # is "N passed, N failed, N skipped" for all of them.
 #
@@ -58,30 +58,51 @@ start_engines() {
   fi
 }
 
+# run_dotnet [suite filter VAR=value…]: the .NET tests ($dotnet_filter, all by default), or a part of them as a
+# suite of its own with more environment (the scale-out run below).
 run_dotnet() {
-  echo "== .NET tests"
+  local suite="${1:-dotnet}" filter="${2-$dotnet_filter}"; shift $(( $# < 2 ? $# : 2 ))
+  echo "== .NET tests${1:+ ($*)}"
   local args=(test EdgeRegistry.slnx -c Release --no-build --nologo
-    --logger "trx;LogFilePrefix=dotnet" --results-directory "$logs/trx"
+    --logger "trx;LogFilePrefix=$suite" --results-directory "$logs/trx-$suite"
     --blame-hang-timeout "${hang_seconds}s" --blame-hang-dump-type none)
-  [[ -n "$dotnet_filter" ]] && args+=(--filter "$dotnet_filter")
-  timeout --kill-after=30s "$suite_limit" dotnet "${args[@]}" >"$logs/dotnet.log" 2>&1
+  [[ -n "$filter" ]] && args+=(--filter "$filter")
+  timeout --kill-after=30s "$suite_limit" env "$@" dotnet "${args[@]}" >"$logs/$suite.log" 2>&1
   local rc=$?
-  grep -E "^\s+Failed |Passed!|Failed!|Test Run Aborted|The test running when|^EdgeRegistry\.|error" "$logs/dotnet.log"
+  grep -E "^\s+Failed |Passed!|Failed!|Test Run Aborted|The test running when|^EdgeRegistry\.|error" "$logs/$suite.log"
   local results p f s why=()
-  results="$(tests/gate/trx-counts.sh "$logs"/trx/*.trx)" || { why+=("no TRX result was written"); results="0 0 0"; }
+  results="$(tests/gate/trx-counts.sh "$logs/trx-$suite"/*.trx)" || { why+=("no TRX result was written"); results="0 0 0"; }
   read -r p f s <<<"$results"
-  tests/gate/trx-counts.sh --list "$logs"/trx/*.trx 2>/dev/null
+  tests/gate/trx-counts.sh --list "$logs/trx-$suite"/*.trx 2>/dev/null
   if (( rc != 0 && f == 0 )); then
     # Non-zero with no failed test in the results: the run itself broke off.
     why+=("dotnet test exited $rc$( ((rc == 124)) && echo " (suite limit $suite_limit)") without a failed test: a crashed, hung or aborted run")
     f=1
   fi
-  local short; short="$(below_floor dotnet $((p + f)))"
+  local short; short="$(below_floor "$suite" $((p + f)))"
   [[ -n "$short" ]] && { why+=("$short"); f=$((f + 1)); }
   # An aborted run's reason: what killed the host and which test was running (the stack after it is the runtime's).
   (( rc != 0 )) && grep -E -A1 "^Process terminated|^Unhandled exception|The test running when|Test Run Aborted" \
-    "$logs/dotnet.log" | head -30
-  count dotnet "$p" "$f" "$s" "${why[@]}"
+    "$logs/$suite.log" | head -30
+  count "$suite" "$p" "$f" "$s" "${why[@]}"
+}
+
+# The key functional classes again with every server two scale-out replicas (EDGEREG_TEST_MODE=scaleout, TestServer),
+# requests alternating between them. Left out: tests that count files in the blob folder (scale-out keeps package
+# bytes in PostgreSQL) and QuotaTests, whose bursts start the moment an override is set (the other replica applies it
+# when its change notice arrives, milliseconds later).
+scaleout_classes="LifecycleTests QueryEdgeDriverTests QueryEdgeDriverVersionTests BatchGetEdgeDriverTests VersionValidationTests
+  DriverValidationTests Packages. Tenancy.IsolationMatrixTests Tenancy.AccessKeyTests Tenancy.AdminApiTests FormatTests
+  ResponseShapeTests TimestampAndNonceTests ConcurrencyTests ContainerConfigTests OperationParameterTests"
+scaleout_left_out="PackageDeletionTests UploadLimitTests.A_connection_dropped UploadLimitTests.Two_concurrent_uploads
+  ObjectTransferTests.A_reupload_replaces PackageServerTests"
+run_dotnet_scaleout() {
+  [[ -n "${EDGEREG_TEST_POSTGRES:-}" && -n "${EDGEREG_TEST_REDIS:-}" ]] \
+    || { count dotnet-scaleout 0 1 0 "no PostgreSQL/Redis to run against"; return; }
+  local filter c
+  filter="($(for c in $scaleout_classes; do printf '%s' "FullyQualifiedName~Functional.$c|"; done | sed 's/|$//'))"
+  for c in $scaleout_left_out; do filter+="&FullyQualifiedName!~$c"; done
+  run_dotnet dotnet-scaleout "$filter" EDGEREG_TEST_MODE=scaleout
 }
 
 npm_install() { # npm ci, skipped when node_modules was installed from this very lock file
@@ -127,6 +148,19 @@ run_interop() {
   tally_tap interop "$logs/interop.log" $?
 }
 
+# The same suite against scale-out mode: per file, two replicas on a fresh PostgreSQL database and the test Redis,
+# the suite's proxy alternating requests between them (tests/interop/lib/scaleout.mjs).
+run_interop_scaleout() {
+  echo "== interop tests in scale-out mode (two replicas on PostgreSQL and Redis)"
+  [[ -n "${EDGEREG_TEST_POSTGRES:-}" && -n "${EDGEREG_TEST_REDIS:-}" ]] \
+    || { count interop-scaleout 0 1 0 "no PostgreSQL/Redis to run against"; return; }
+  # shellcheck disable=SC2086 # interop_files is a list of paths
+  (cd tests/interop && EDGEREG_INTEROP_MODE=scaleout timeout --kill-after=30s "$suite_limit" \
+    node --test --test-concurrency=1 --test-timeout=$((hang_seconds * 1000)) --test-reporter=tap $interop_files) \
+    >"$logs/interop-scaleout.log" 2>&1
+  tally_tap interop-scaleout "$logs/interop-scaleout.log" $?
+}
+
 run_console() {
   echo "== console tests (headless Chromium against a real server)"
   timeout --kill-after=30s "$suite_limit" tests/console/run.sh >"$logs/console.log" 2>&1
@@ -167,7 +201,9 @@ run_checks() {
 inner="${EDGEREG_GATE_INNER:-}"
 [[ -z "$inner" ]] && start_engines
 run_dotnet
+[[ -z "$inner" ]] && run_dotnet_scaleout
 run_interop
+[[ -z "$inner" ]] && run_interop_scaleout
 [[ -z "$inner" ]] && run_checks fuzz tests/fuzz/run.sh
 [[ -z "$inner" ]] && run_checks crash tests/crash/run.sh
 [[ -z "$inner" ]] && run_console

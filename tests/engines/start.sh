@@ -2,6 +2,7 @@
 # Starts a throwaway PostgreSQL and Redis for the test suites, on free loopback ports, with everything under DIR:
 #   tests/engines/start.sh DIR   → prints `export EDGEREG_TEST_POSTGRES=…` and `…_REDIS=…` lines, also in DIR/env
 #   tests/engines/stop.sh DIR    → stops both (test.sh does this on exit)
+#   tests/engines/restart.sh DIR postgres|redis stop|start [MODE]  → one engine down and up again (fault tests)
 # Debian's packages: postgresql (15) and redis-server (.ci/run installs them). As root, PostgreSQL runs as the
 # postgres user, which initdb requires. A port is chosen at random and the start retried on another when it is
 # taken: nothing is probed and released first, so no other process can steal a port between check and use.
@@ -44,6 +45,9 @@ for _ in 1 2 3 4 5 6 7 8; do
 done
 [[ -n "$redis_port" ]] || { echo "Redis did not start:" >&2; tail -20 "$dir/redis.log" >&2; exit 1; }
 
+# For tests/engines/restart.sh, which stops and starts one engine again on the same port and data.
+echo "$pg_port" >"$dir/pg.port"
+echo "$redis_port" >"$dir/redis.port"
 {
   echo "export EDGEREG_TEST_POSTGRES='Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres'"
   echo "export EDGEREG_TEST_REDIS='127.0.0.1:$redis_port'"

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using EdgeRegistry.Accounts;
+using EdgeRegistry.Storage;
 
 namespace EdgeRegistry.Admin;
 
@@ -25,7 +26,17 @@ public static partial class AdminApi
 
             if (http.RequestServices.GetRequiredService<AdminToken>().Accepts(http.Request.Headers.Authorization))
             {
-                return await next(context);
+                try
+                {
+                    return await next(context);
+                }
+                catch (Exception e) when (StoreFailures.IsUnavailable(e))
+                {
+                    // The operator's change may not have been made; a 500 would say the server is broken, not busy.
+                    http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("EdgeRegistry.Admin")
+                        .LogWarning(e, "Admin {Method} {Path} found a backend unavailable", http.Request.Method, http.Request.Path);
+                    return Error(503, "ServiceUnavailable", "The database or Redis shared by the replicas did not answer in time: send the request again later.");
+                }
             }
 
             guard.Failed(address, http.Request.Path);

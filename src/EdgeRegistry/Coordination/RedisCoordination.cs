@@ -1,5 +1,6 @@
 using EdgeRegistry.Auth;
 using EdgeRegistry.Changes;
+using EdgeRegistry.Hosting;
 using EdgeRegistry.Quotas;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -25,6 +26,7 @@ public static class RedisCoordination
         services.AddSingleton<RedisChangeFeed>();
         services.AddSingleton<IChangeFeed>(s => s.GetRequiredService<RedisChangeFeed>());
         services.AddHostedService(s => s.GetRequiredService<RedisChangeFeed>());
+        services.AddSingleton<IReadinessCheck, RedisReadiness>();
         return services;
     }
 }

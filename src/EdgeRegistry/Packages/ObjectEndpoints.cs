@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
 using EdgeRegistry.Hosting;
+using EdgeRegistry.Storage;
 
 namespace EdgeRegistry.Packages;
 
@@ -15,8 +16,24 @@ public static class ObjectEndpoints
 
     public static void Map(WebApplication app)
     {
-        app.MapMethods(Route, [HttpMethods.Put], UploadAsync);
-        app.MapMethods(Route, [HttpMethods.Get, HttpMethods.Head], DownloadAsync);
+        app.MapMethods(Route, [HttpMethods.Put], UploadAsync).AddEndpointFilter(AnswerUnavailableAsync);
+        app.MapMethods(Route, [HttpMethods.Get, HttpMethods.Head], DownloadAsync).AddEndpointFilter(AnswerUnavailableAsync);
+    }
+
+    /// <summary>A backend that is down is OSS's 503 ServiceUnavailable in its XML shape, not a 500.</summary>
+    private static async ValueTask<object?> AnswerUnavailableAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (Exception e) when (StoreFailures.IsUnavailable(e) && !context.HttpContext.Response.HasStarted)
+        {
+            var http = context.HttpContext;
+            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("EdgeRegistry.Packages")
+                .LogWarning(e, "{Method} {Path} found a backend unavailable", http.Request.Method, http.Request.Path);
+            return OssErrors.Write(http, 503, "ServiceUnavailable", "Please reduce your request frequency or try again later: the storage did not answer in time.");
+        }
     }
 
     private static async Task<IResult> UploadAsync(HttpContext http, PackageLinks links, IObjectCatalog catalog, IBlobStore blobs,

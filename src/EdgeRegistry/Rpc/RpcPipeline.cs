@@ -11,8 +11,8 @@ namespace EdgeRegistry.Rpc;
 /// The whole RPC request path, in order:
 /// request id → parameters → format → Action and Version → signature (timestamp, key, signature, nonce)
 /// → implemented? → quota → RAM permission → instance → validate and handle → write.
-/// Any <see cref="RpcException"/> becomes the error shape its kind asks for; a <see cref="StoreUnavailableException"/>
-/// becomes ServiceUnavailable (503); anything else is logged and answered as InternalError (or SystemException when it
+/// Any <see cref="RpcException"/> becomes the error shape its kind asks for; a backend that is down or too slow
+/// (<see cref="StoreFailures.IsUnavailable"/>) becomes ServiceUnavailable (503); anything else is logged and answered as InternalError (or SystemException when it
 /// escaped an operation).
 /// </summary>
 public sealed class RpcPipeline(
@@ -108,7 +108,7 @@ public sealed class RpcPipeline(
         {
             state.Failure = e.Error;
         }
-        catch (StoreUnavailableException e) when (!http.Response.HasStarted)
+        catch (Exception e) when (StoreFailures.IsUnavailable(e) && !http.Response.HasStarted)
         {
             // Not a bug and not the caller's fault: a shared backend is down, and a retry later may succeed.
             log.LogWarning(e, "Request {RequestId} ({Action}) found a backend unavailable", requestId, state.Signed?.Action);

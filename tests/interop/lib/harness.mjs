@@ -52,8 +52,9 @@ export function useServer(setup) {
   const ctx = { server: null };
   before(async () => {
     const server = await startServer();
-    const direct = process.env.EDGEREG_INTEROP_PROXY === '0';
-    const proxy = direct ? null : await startTraceProxy(server.port);
+    // Two replicas need the proxy: it is their load balancer, alternating requests between them.
+    const direct = process.env.EDGEREG_INTEROP_PROXY === '0' && !server.replicas;
+    const proxy = direct ? null : await startTraceProxy(server.ports ?? [server.port]);
     const port = proxy ? proxy.port : server.port;
     const pace = makePacer();
     ctx.server = {

@@ -1,4 +1,5 @@
-// Starts a real `edgereg serve` for a test file: port 0 on 127.0.0.1 (the port the server bound is read from its
+// Starts a real `edgereg serve` for a test file (two replicas on PostgreSQL and Redis when
+// EDGEREG_INTEROP_MODE=scaleout, lib/scaleout.mjs): port 0 on 127.0.0.1 (the port the server bound is read from its
 // "listening on" log line, so no port is probed and released first), a fresh data directory, known root credentials. The command is $EDGEREG_CMD (a full command line, e.g. `dotnet /path/edgereg.dll`) or
 // the repository's `edgereg` launcher. Its stdout/stderr are kept so a failure can show them.
 import { spawn } from 'node:child_process';
@@ -7,6 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freshDatabase, isScaleOut } from './scaleout.mjs';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const READY_TIMEOUT_MS = Number(process.env.EDGEREG_READY_TIMEOUT_MS ?? 60_000);
@@ -23,14 +25,50 @@ function commandLine(args) {
 }
 
 export async function startServer() {
+  if (!isScaleOut()) return startProcess({});
+  // Two replicas on one fresh database and the test Redis, sharing what replicas share (master key, root key).
+  const db = await freshDatabase();
+  const shared = {
+    EDGEREG_POSTGRES: db.postgres,
+    EDGEREG_REDIS: db.redis,
+    EDGEREG_MASTER_KEY: randomBytes(32).toString('base64'),
+    EDGEREG_ROOT_ACCESS_KEY_ID: `LTAI${randomBytes(8).toString('hex')}`,
+    EDGEREG_ROOT_ACCESS_KEY_SECRET: randomBytes(15).toString('base64'),
+  };
+  const replicas = [];
+  try {
+    // One after the other, as a rolling start would: the first migrates and saves the generated admin token.
+    replicas.push(await startProcess(shared));
+    replicas.push(await startProcess(shared));
+  } catch (err) {
+    await Promise.all(replicas.map((r) => r.stop()));
+    await db.drop();
+    throw err;
+  }
+  const [first] = replicas;
+  return {
+    ...first,
+    replicas,
+    ports: replicas.map((r) => r.port),
+    /** The pid of the replica a URL (a presigned link) points at. */
+    pidFor: (url) => (replicas.find((r) => r.port === Number(new URL(url).port)) ?? first).pid,
+    output: () => replicas.map((r, i) => `--- replica ${i + 1} ---\n${r.output()}`).join('\n'),
+    stop: async () => {
+      await Promise.all(replicas.map((r) => r.stop()));
+      await db.drop();
+    },
+  };
+}
+
+async function startProcess(extraEnv) {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'edgereg-interop-'));
-  const accessKeyId = `LTAI${randomBytes(8).toString('hex')}`;
-  const accessKeySecret = randomBytes(15).toString('base64');
+  const accessKeyId = extraEnv.EDGEREG_ROOT_ACCESS_KEY_ID ?? `LTAI${randomBytes(8).toString('hex')}`;
+  const accessKeySecret = extraEnv.EDGEREG_ROOT_ACCESS_KEY_SECRET ?? randomBytes(15).toString('base64');
   let output = '';
   let port = null;
   const child = spawn('/bin/sh', ['-c', commandLine(['serve', '--listen', '127.0.0.1:0', '--data-dir', dataDir])], {
     cwd: REPO_ROOT,
-    env: { ...process.env, EDGEREG_ROOT_ACCESS_KEY_ID: accessKeyId, EDGEREG_ROOT_ACCESS_KEY_SECRET: accessKeySecret },
+    env: { ...process.env, ...extraEnv, EDGEREG_ROOT_ACCESS_KEY_ID: accessKeyId, EDGEREG_ROOT_ACCESS_KEY_SECRET: accessKeySecret },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group, so stop() also ends a launcher's children
   });

@@ -10,7 +10,9 @@ function forwardable(headers) {
   return Object.fromEntries(Object.entries(headers).filter(([k]) => !HOP_BY_HOP.has(k)));
 }
 
-export async function startTraceProxy(targetPort) {
+// With several target ports (the replicas of scale-out mode) it sends each request to the next one in turn.
+export async function startTraceProxy(targetPorts) {
+  const ports = [targetPorts].flat();
   const exchanges = [];
   let seq = 0;
   const agent = new http.Agent({ keepAlive: true });
@@ -19,7 +21,8 @@ export async function startTraceProxy(targetPort) {
     req.on('data', (c) => chunks.push(c));
     req.on('end', () => {
       const body = Buffer.concat(chunks);
-      const exchange = { seq: seq++, method: req.method, url: req.url, headers: req.headers, body: body.toString('utf8') };
+      const targetPort = ports[seq % ports.length];
+      const exchange = { seq: seq++, port: targetPort, method: req.method, url: req.url, headers: req.headers, body: body.toString('utf8') };
       const upstream = http.request({ host: '127.0.0.1', port: targetPort, method: req.method, path: req.url, headers: forwardable(req.headers), agent }, (up) => {
         const out = [];
         up.on('data', (c) => out.push(c));
@@ -54,7 +57,7 @@ export function describeExchange(e, limit = 1500) {
   const cut = (s) => (s.length > limit ? `${s.slice(0, limit)}…(${s.length} chars)` : s);
   const hdrs = (h) => Object.entries(h ?? {}).map(([k, v]) => `${k}: ${v}`).join('\n  ');
   return [
-    `>>> ${e.method} ${e.url}`,
+    `>>> ${e.method} ${e.url} (to :${e.port})`,
     `  ${hdrs(e.headers)}`,
     e.body ? `  body: ${cut(e.body)}` : '',
     e.error ? `<<< proxy error ${e.error}` : `<<< ${e.status}\n  ${hdrs(e.resHeaders)}\n  body: ${cut(e.resBody ?? '')}`,

@@ -13,7 +13,7 @@ public sealed class PostgresBlobStore(PostgresDatabase database) : IBlobStore
 {
     public const int ChunkSize = 1024 * 1024;
 
-    private NpgsqlDataSource Data => database.DataSource;
+    private NpgsqlDataSource Data => database.BulkDataSource;
 
     public async Task<BlobWritten> WriteAsync(string blobId, Stream content, long? declaredLength, long maxBytes, byte[]? expectedMd5, CancellationToken cancellationToken)
     {

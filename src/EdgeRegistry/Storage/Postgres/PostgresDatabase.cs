@@ -7,7 +7,7 @@ namespace EdgeRegistry.Storage.Postgres;
 /// The scale-out database: a pooled <see cref="NpgsqlDataSource"/> shared by every store of the replica, and the
 /// schema migrations, which replicas started together apply once (under an advisory lock).
 /// </summary>
-public sealed class PostgresDatabase(NpgsqlDataSource dataSource) : IAsyncDisposable
+public sealed class PostgresDatabase(NpgsqlDataSource dataSource, NpgsqlDataSource bulkDataSource) : IAsyncDisposable
 {
     /// <summary>Any fixed number: the advisory lock that serialises migrations across replicas.</summary>
     private const long MigrationLock = 0x65646765726567;   // "edgereg"
@@ -18,10 +18,18 @@ public sealed class PostgresDatabase(NpgsqlDataSource dataSource) : IAsyncDispos
 
     public NpgsqlDataSource DataSource { get; } = dataSource;
 
+    /// <summary>
+    /// Connections for package bytes (<see cref="PostgresBlobStore"/>): a 1 GiB COPY or download may rightly wait
+    /// longer than a statement's bound on a busy server (<see cref="PostgresFailures.ForBulkTransfers"/>).
+    /// </summary>
+    public NpgsqlDataSource BulkDataSource { get; } = bulkDataSource;
+
     /// <summary>The schema version this binary knows: the number of its migration scripts.</summary>
     public static int KnownVersion => Scripts.Length;
 
-    public static PostgresDatabase Open(string connectionString) => new(NpgsqlDataSource.Create(connectionString));
+    public static PostgresDatabase Open(string connectionString) => new(
+        NpgsqlDataSource.Create(PostgresFailures.WithBoundedWaits(connectionString)),
+        NpgsqlDataSource.Create(PostgresFailures.ForBulkTransfers(connectionString)));
 
     /// <summary>
     /// Applies the scripts the database lacks, each in its own transaction, while holding the migration lock.
@@ -60,14 +68,31 @@ public sealed class PostgresDatabase(NpgsqlDataSource dataSource) : IAsyncDispos
         }
     }
 
-    /// <summary>True when the database answers and its schema is the one this binary knows.</summary>
+    /// <summary>
+    /// True when the database answers and its schema is the one this binary knows. When it does not answer, both
+    /// pools are emptied: Npgsql does not test a pooled connection before handing it out, so each connection left
+    /// from before a restart of the server would otherwise fail one request after it is back.
+    /// </summary>
     public async Task<bool> IsReadyAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await DataSource.OpenConnectionAsync(cancellationToken);
-        return await CurrentVersionAsync(connection, cancellationToken) == KnownVersion;
+        try
+        {
+            await using var connection = await DataSource.OpenConnectionAsync(cancellationToken);
+            return await CurrentVersionAsync(connection, cancellationToken) == KnownVersion;
+        }
+        catch (Exception e) when (PostgresFailures.IsUnavailable(e))
+        {
+            DataSource.Clear();
+            BulkDataSource.Clear();
+            throw;
+        }
     }
 
-    public ValueTask DisposeAsync() => DataSource.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await DataSource.DisposeAsync();
+        await BulkDataSource.DisposeAsync();
+    }
 
     private static async Task<int> CurrentVersionAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
@@ -84,7 +109,9 @@ public sealed class PostgresDatabase(NpgsqlDataSource dataSource) : IAsyncDispos
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        // No statement limit here: a migration on a large table, or the wait for another replica's migration to
+        // finish, may rightly take longer than a request's bound (PostgresFailures.WithBoundedWaits).
+        await using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 0 };
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

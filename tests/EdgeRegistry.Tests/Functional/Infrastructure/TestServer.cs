@@ -1,4 +1,5 @@
 using EdgeRegistry.Hosting;
+using EdgeRegistry.Tests.Storage.Postgres;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -40,8 +41,22 @@ public sealed class TestServer : IAsyncDisposable
     public static readonly DateTimeOffset ClockStart = new(2025, 3, 4, 5, 6, 7, 89, TimeSpan.Zero);
 
     private readonly TestServerOptions _options;
+    private readonly string _masterKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
     private WebApplication? _app;
+    private WebApplication? _second;
     private HttpClient? _http;
+    private PostgresSchema? _schema;
+
+    /// <summary>
+    /// <c>EDGEREG_TEST_MODE=scaleout</c>: every server a test starts with the default store (not in memory, no
+    /// PostgreSQL of its own) is two replicas in scale-out mode on a fresh schema of the test PostgreSQL and the test
+    /// Redis, with requests alternating between them (<see cref="ReplicaAlternation"/>). test.sh runs the key
+    /// functional classes this way as suite <c>dotnet-scaleout</c>.
+    /// </summary>
+    public static bool ScaleOutMode => Environment.GetEnvironmentVariable("EDGEREG_TEST_MODE") == "scaleout";
+
+    /// <summary>True when this server is two scale-out replicas (see <see cref="ScaleOutMode"/>).</summary>
+    public bool IsReplicaPair => _second is not null;
 
     private TestServer(TestServerOptions options)
     {
@@ -121,15 +136,48 @@ public sealed class TestServer : IAsyncDisposable
             settings[key] = value;
         }
 
+        var pair = ScaleOutMode && !_options.InMemory && !settings.ContainsKey("EdgeRegistry:Postgres");
+        if (pair)
+        {
+            _schema ??= await PostgresSchema.CreateAsync();
+            settings["EdgeRegistry:Postgres"] = _schema.ConnectionString;
+            settings["EdgeRegistry:Redis"] = Environment.GetEnvironmentVariable("EDGEREG_TEST_REDIS") is { Length: > 0 } redis
+                ? redis
+                : throw new InvalidOperationException("EDGEREG_TEST_MODE=scaleout needs EDGEREG_TEST_REDIS: run tests/engines/start.sh and export what it prints.");
+            settings.TryAdd("EdgeRegistry:MasterKey", _masterKey);
+        }
+
+        _app = Build(settings);
+        BaseUri = await ServerHost.StartAsync(_app);
+        if (pair)
+        {
+            // The second replica names the first in its links, so links look the same whichever made them; the
+            // alternation still sends half of their requests to the second.
+            var second = new Dictionary<string, string?>(settings)
+            {
+                ["EdgeRegistry:DataDir"] = DataDir + "-b",
+                ["EdgeRegistry:PublicUrl"] = settings.GetValueOrDefault("EdgeRegistry:PublicUrl") ?? BaseUri.ToString(),
+            };
+            _second = Build(second);
+            var secondUri = await ServerHost.StartAsync(_second);
+            _http = new HttpClient(new ReplicaAlternation([BaseUri, secondUri])) { BaseAddress = BaseUri, Timeout = TimeSpan.FromSeconds(30) };
+        }
+        else
+        {
+            _http = new HttpClient { BaseAddress = BaseUri, Timeout = TimeSpan.FromSeconds(30) };
+        }
+
+        Client = ClientFor(AccessKeyId, AccessKeySecret);
+    }
+
+    private WebApplication Build(Dictionary<string, string?> settings)
+    {
         var time = Time;
-        _app = ServerHost.Build(settings, services =>
+        return ServerHost.Build(settings, services =>
         {
             services.AddSingleton(time);
             _options.ConfigureServices?.Invoke(services);
         });
-        BaseUri = await ServerHost.StartAsync(_app);
-        _http = new HttpClient { BaseAddress = BaseUri, Timeout = TimeSpan.FromSeconds(30) };
-        Client = ClientFor(AccessKeyId, AccessKeySecret);
     }
 
     public RpcTestClient ClientFor(string accessKeyId, string secret) => new(Http, Time, accessKeyId, secret);
@@ -144,17 +192,29 @@ public sealed class TestServer : IAsyncDisposable
             await app.StopAsync();
             await app.DisposeAsync();
         }
+
+        if (_second is { } second)
+        {
+            _second = null;
+            await second.StopAsync();
+            await second.DisposeAsync();
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_schema is not null)
+        {
+            await _schema.DisposeAsync();
+        }
+
         try
         {
-            if (Directory.Exists(DataDir))
+            foreach (var dir in new[] { DataDir, DataDir + "-b" }.Where(Directory.Exists))
             {
-                Directory.Delete(DataDir, recursive: true);
+                Directory.Delete(dir, recursive: true);
             }
         }
         catch (IOException)
