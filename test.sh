@@ -134,7 +134,7 @@ run_console() {
 }
 
 run_binary() {
-  echo "== binary (build/publish.sh, then a smoke test of artifacts/edgereg: tests/binary/smoke.sh)"
+  echo "== binary (build/publish.sh, then a smoke test of artifacts/bin/edgereg: tests/binary/smoke.sh)"
   timeout --kill-after=30s "$suite_limit" tests/binary/smoke.sh >"$logs/binary.log" 2>&1
   tally_tap binary "$logs/binary.log" $?
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The shipped binary, as a user without the .NET SDK runs it: build/publish.sh makes artifacts/edgereg (self-contained,
+# The shipped binary, as a user without the .NET SDK runs it: build/publish.sh makes artifacts/bin/edgereg (self-contained,
 # single file), then this starts it in memory on a free port (--port-file), makes signed Iot API calls and an admin
 # call with the binary's own CLI, and stops it. TAP output ("# pass N" / "# fail N") for test.sh's tally_tap.
 # Skips publishing when EDGEREG_BINARY names a binary already built.
@@ -21,8 +21,8 @@ trap finish EXIT
 bin="${EDGEREG_BINARY:-}"
 if [[ -z "$bin" ]]; then
   started=$(date +%s)
-  if out="$(build/publish.sh 2>&1)"; then ok "build/publish.sh publishes artifacts/edgereg in $(( $(date +%s) - started )) s"; else not_ok "build/publish.sh" "$out"; exit 1; fi
-  bin=artifacts/edgereg
+  if out="$(build/publish.sh 2>&1)"; then ok "build/publish.sh publishes artifacts/bin/edgereg in $(( $(date +%s) - started )) s"; else not_ok "build/publish.sh" "$out"; exit 1; fi
+  bin=artifacts/bin/edgereg
 fi
 [[ -x "$bin" ]] && ok "$bin is an executable file ($(du -h "$bin" | cut -f1))" || { not_ok "$bin is missing"; exit 1; }
 
