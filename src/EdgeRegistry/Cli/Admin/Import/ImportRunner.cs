@@ -91,12 +91,13 @@ public sealed class ImportRunner(ImportSource source, ImportTarget target, Impor
         }
     }
 
+    /// <summary>The fields that differ; the target stores a CPU architecture in its own spelling (AArch64), so case is not one.</summary>
     private static string Differences(AdminImportEndpoints.StoredDriver have, AdminImportEndpoints.ImportedDriver want)
     {
         var fields = new (string Name, object? Have, object? Want)[]
         {
             ("name", have.Name, want.Name), ("protocol", have.Protocol, want.Protocol), ("runtime", have.Runtime, want.Runtime),
-            ("cpuArch", have.CpuArch, want.CpuArch), ("isBuiltIn", have.IsBuiltIn, want.IsBuiltIn),
+            ("cpuArch", have.CpuArch.ToUpperInvariant(), want.CpuArch?.ToUpperInvariant()), ("isBuiltIn", have.IsBuiltIn, want.IsBuiltIn),
             ("createdMs", have.CreatedMs, want.CreatedMs), ("modifiedMs", have.ModifiedMs, want.ModifiedMs),
         };
         return string.Join(", ", fields.Where(f => !Equals(f.Have, f.Want)).Select(f => $"{f.Name}: {f.Have} here, {f.Want} at the source"));
