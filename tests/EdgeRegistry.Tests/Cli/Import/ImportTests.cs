@@ -99,6 +99,26 @@ public sealed class ImportTests(ImportServers servers) : IClassFixture<ImportSer
     }
 
     [Fact]
+    public async Task A_driver_with_the_same_id_and_other_fields_at_the_target_is_a_conflict_and_its_versions_stay_out()
+    {
+        var (from, source) = await SourceAccountAsync();
+        var to = await servers.Target.Admin().CreateAccountAsync();
+        var driver = await source.CreateDriverAsync(protocol: "modbus", runtime: "python3");
+        await source.CreateVersionAsync(driver, "1.0");
+        AdminClient.Expect(await servers.Target.Admin().PutAsync($"/admin/accounts/{to.AccountId}/drivers/{driver}",
+            """{"name":"someone_else","protocol":"modbus","runtime":"nodejs8","cpuArch":"","isBuiltIn":false,"createdMs":1600000000000,"modifiedMs":1600000000000}"""), 201);
+
+        var run = await servers.ImportAsync(from, to.AccountId, null, "--output", "json");
+
+        Assert.True(run.ExitCode == 4, run.Out + run.Error);
+        var conflict = Assert.Single(ImportServers.Steps(run, "conflict"));
+        Assert.Null(conflict.GetProperty("version").GetString());
+        Assert.Contains("runtime: nodejs8 here, python3 at the source", conflict.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, ImportServers.Summary(run).GetProperty("versionsCreated").GetInt32());
+        Assert.Equal(0, RpcAssert.Success(await servers.Target.ClientFor(to).QueryVersionsAsync(driver, 1, 30)).Data.GetProperty("Total").GetInt32());
+    }
+
+    [Fact]
     public async Task A_DriverId_held_by_another_account_of_the_target_is_refused()
     {
         var (from, source) = await SourceAccountAsync();
