@@ -167,6 +167,12 @@ run_console() {
   tally_tap console "$logs/console.log" $?
 }
 
+run_binary() {
+  echo "== binary (build/publish.sh, then a smoke test of artifacts/bin/edgereg: tests/binary/smoke.sh)"
+  timeout --kill-after=30s "$suite_limit" tests/binary/smoke.sh >"$logs/binary.log" 2>&1
+  tally_tap binary "$logs/binary.log" $?
+}
+
 run_gate_check() {
   echo "== the gate itself (tests/gate/check.sh: probes in a throwaway copy)"
   tests/gate/check.sh >"$logs/gate.log" 2>&1
@@ -207,6 +213,7 @@ run_interop
 [[ -z "$inner" ]] && run_checks fuzz tests/fuzz/run.sh
 [[ -z "$inner" ]] && run_checks crash tests/crash/run.sh
 [[ -z "$inner" ]] && run_console
+[[ -z "$inner" ]] && run_binary
 [[ -z "$inner" ]] && run_gate_check
 
 echo "$passed passed, $failed failed, $skipped skipped"

@@ -44,6 +44,7 @@ public static partial class AdminApi
         });
         AdminAccountEndpoints.Map(admin);
         AdminPolicyEndpoints.Map(admin);
+        AdminImportEndpoints.Map(admin);
         admin.MapFallback("{**path}", () => Error(404, "NotFound", "No such admin route: see docs/admin-api.md."));
     }
 

@@ -1,4 +1,5 @@
 using EdgeRegistry.Cli.Admin.Accounts;
+using EdgeRegistry.Cli.Admin.Import;
 using EdgeRegistry.Cli.Admin.Instances;
 using EdgeRegistry.Cli.Admin.Keys;
 using EdgeRegistry.Cli.Admin.Policies;
@@ -37,6 +38,7 @@ public sealed class AdminCommand : AdminGroupCommand
         Subcommands.Add(new PoliciesCommand(context));
         Subcommands.Add(new InstancesCommand(context));
         Subcommands.Add(new QuotasCommand(context));
+        Subcommands.Add(new ImportCommand(context));
     }
 
     public static AdminCommand Create(AdminEnvironment environment) => new(new AdminContext(environment, new AdminGlobalOptions()));

@@ -34,6 +34,7 @@ public static class PostgresStorageRegistration
         services.AddSingleton(_ => PostgresDatabase.Open(connectionString));
         services.AddSingleton<IStorageLifecycle>(s => new PostgresStorage(s.GetRequiredService<PostgresDatabase>(), PostgresStorage.Describe(connectionString)));
         services.AddSingleton<IDriverStore, PostgresDriverStore>();
+        services.AddSingleton(sp => (IDriverImportStore)sp.GetRequiredService<IDriverStore>());
         services.AddSingleton<IAccountStore, PostgresAccountStore>();
         services.AddSingleton<IAdminStore, PostgresAdminStore>();
         services.AddSingleton<IObjectCatalog, PostgresObjectCatalog>();

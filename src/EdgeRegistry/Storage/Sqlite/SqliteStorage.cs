@@ -30,6 +30,7 @@ public static class SqliteStorageRegistration
         services.AddSingleton(database);
         services.AddSingleton<IStorageLifecycle>(new SqliteStorage(database, settings.InMemory ? "in memory" : Path.GetFullPath(settings.DataDir)));
         services.AddSingleton<IDriverStore, SqliteDriverStore>();
+        services.AddSingleton(sp => (IDriverImportStore)sp.GetRequiredService<IDriverStore>());
         services.AddSingleton<IAccountStore, SqliteAccountStore>();
         services.AddSingleton<IAdminStore, SqliteAdminStore>();
         services.AddSingleton<IObjectCatalog, SqliteObjectCatalog>();

@@ -40,6 +40,8 @@ public sealed class SqliteStoreEngine : IStoreEngine
 
 public sealed class SqliteDriverStoreContractTests : DriverStoreContract<SqliteStoreEngine>;
 
+public sealed class SqliteDriverImportStoreContractTests : DriverImportStoreContract<SqliteStoreEngine>;
+
 public sealed class SqliteVersionStoreContractTests : VersionStoreContract<SqliteStoreEngine>;
 
 public sealed class SqliteObjectCatalogContractTests : ObjectCatalogContract<SqliteStoreEngine>;

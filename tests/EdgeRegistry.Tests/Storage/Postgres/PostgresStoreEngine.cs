@@ -57,6 +57,8 @@ public sealed class PostgresStoreEngine : IStoreEngine
 
 public sealed class PostgresDriverStoreContractTests : DriverStoreContract<PostgresStoreEngine>;
 
+public sealed class PostgresDriverImportStoreContractTests : DriverImportStoreContract<PostgresStoreEngine>;
+
 public sealed class PostgresVersionStoreContractTests : VersionStoreContract<PostgresStoreEngine>;
 
 public sealed class PostgresObjectCatalogContractTests : ObjectCatalogContract<PostgresStoreEngine>;
