@@ -16,7 +16,8 @@ public static class ServeCommand
         var portFile = new Option<string>("--port-file") { Description = "Write the port bound to PATH once ready, e.g. with --listen 127.0.0.1:0 (env EDGEREG_PORT_FILE).", HelpName = "PATH" };
         var postgres = new Option<string>("--postgres") { Description = "Scale-out mode, with --redis: the Npgsql connection string of the shared PostgreSQL (env EDGEREG_POSTGRES).", HelpName = "CONNECTION" };
         var redis = new Option<string>("--redis") { Description = "Scale-out mode, with --postgres: the StackExchange.Redis configuration (env EDGEREG_REDIS).", HelpName = "CONFIGURATION" };
-        var command = new Command("serve", "Run the EdgeRegistry server.") { listen, dataDir, inMemory, publicUrl, quotas, portFile, postgres, redis };
+        var durability = new Option<string>("--durability") { Description = "full (default): every acknowledged write survives a power loss; normal: faster writes, the last ones may be lost on power loss (env EDGEREG_DURABILITY).", HelpName = "full|normal" };
+        var command = new Command("serve", "Run the EdgeRegistry server.") { listen, dataDir, inMemory, publicUrl, quotas, portFile, postgres, redis, durability };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var overrides = new Dictionary<string, string?>();
@@ -53,6 +54,11 @@ public static class ServeCommand
             if (parse.GetValue(redis) is { } r)
             {
                 overrides[$"{ServerSettings.Section}:Redis"] = r;
+            }
+
+            if (parse.GetValue(durability) is { } durable)
+            {
+                overrides[$"{ServerSettings.Section}:Durability"] = durable;
             }
 
             if (parse.GetValue(inMemory))

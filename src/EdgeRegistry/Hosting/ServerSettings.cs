@@ -30,6 +30,7 @@ public sealed class ServerSettings
         ["LogFormat"] = "EDGEREG_LOG_FORMAT",
         ["Postgres"] = "EDGEREG_POSTGRES",
         ["Redis"] = "EDGEREG_REDIS",
+        ["Durability"] = "EDGEREG_DURABILITY",
     };
 
     /// <summary>An operator token anyone could guess in an afternoon is no protection for every tenant's data.</summary>
@@ -76,6 +77,9 @@ public sealed class ServerSettings
     /// <summary>Scale-out mode, with <see cref="Postgres"/>: the StackExchange.Redis configuration string.</summary>
     public string? Redis { get; init; }
 
+    /// <summary>Embedded mode: <c>full</c> (default) keeps every acknowledged write through a power loss; <c>normal</c> trades that for write rate.</summary>
+    public Storage.Sqlite.SqliteDurability Durability { get; init; } = Storage.Sqlite.SqliteDurability.Full;
+
     /// <summary>Many stateless replicas on one PostgreSQL and one Redis, instead of the embedded SQLite file.</summary>
     public bool ScaleOut => Postgres is not null;
 
@@ -106,6 +110,7 @@ public sealed class ServerSettings
             PortFile = section["PortFile"] is { Length: > 0 } portFile ? ParsePortFile(portFile) : null,
             Postgres = section["Postgres"] is { Length: > 0 } postgres ? ParsePostgres(postgres) : null,
             Redis = section["Redis"] is { Length: > 0 } redis ? redis : null,
+            Durability = section["Durability"] is { Length: > 0 } durability ? Storage.Sqlite.SqliteDurabilityNames.Parse(durability) : defaults.Durability,
         };
         settings.ListenEndpoint();
         if (settings.RootAccessKeyId is null != settings.RootAccessKeySecret is null)
