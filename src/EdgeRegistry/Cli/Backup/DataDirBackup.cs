@@ -46,6 +46,8 @@ public static class DataDirBackup
         try
         {
             var snapshot = await SnapshotAsync(source, target, staging, cancellationToken);
+            // After the lock is released: the check reads the whole copy, and the server's writes need not wait for it.
+            SnapshotDatabase.Check(Path.Combine(target, Database));
             if (Directory.Exists(staging))
             {
                 await CopyOutOfStagingAsync(staging, target, snapshot.Blobs, cancellationToken);

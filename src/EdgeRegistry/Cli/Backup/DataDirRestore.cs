@@ -34,6 +34,7 @@ public static class DataDirRestore
         CreateOwnerOnlyFolder(target);
         try
         {
+            SnapshotDatabase.Check(Path.Combine(from, Database));
             var (described, blobs) = SnapshotDatabase.Describe(Path.Combine(from, Database));
             if (described.PackageFiles != manifest.PackageFiles || described.Versions != manifest.Versions || described.Drivers != manifest.Drivers)
             {

@@ -47,18 +47,22 @@ public static class SnapshotDatabase
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
+    /// <summary>SQLite's quick integrity check of a copied database.</summary>
+    public static void Check(string path)
+    {
+        using var connection = Open(path, SqliteOpenMode.ReadOnly);
+        using var check = connection.CreateCommand();
+        check.CommandText = "PRAGMA quick_check;";
+        if (check.ExecuteScalar() as string != "ok")
+        {
+            throw new BackupException(ExitCodes.Failed, $"{path} fails SQLite's integrity check: the database is damaged.");
+        }
+    }
+
     /// <summary>The counts for the manifest and every package file the database names.</summary>
     public static (BackupManifest Manifest, IReadOnlyList<BlobRow> Blobs) Describe(string path)
     {
         using var connection = Open(path, SqliteOpenMode.ReadOnly);
-        using (var check = connection.CreateCommand())
-        {
-            check.CommandText = "PRAGMA quick_check;";
-            if (check.ExecuteScalar() as string != "ok")
-            {
-                throw new BackupException(ExitCodes.Failed, $"{path} fails SQLite's integrity check: the database is damaged.");
-            }
-        }
 
         var blobs = new List<BlobRow>();
         using (var command = connection.CreateCommand())
