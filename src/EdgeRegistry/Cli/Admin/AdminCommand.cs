@@ -37,6 +37,7 @@ public sealed class AdminCommand : AdminGroupCommand
         Subcommands.Add(new PoliciesCommand(context));
         Subcommands.Add(new InstancesCommand(context));
         Subcommands.Add(new QuotasCommand(context));
+        Subcommands.Add(new Storage.StorageCommand(context));
     }
 
     public static AdminCommand Create(AdminEnvironment environment) => new(new AdminContext(environment, new AdminGlobalOptions()));
