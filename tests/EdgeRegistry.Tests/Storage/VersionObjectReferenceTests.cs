@@ -135,11 +135,14 @@ public sealed class VersionObjectReferenceTests : IDisposable
             Run(connection, "CREATE INDEX version_objects_by_object ON version_objects (object_key)");
             Run(connection, "INSERT INTO version_objects SELECT version_pk, source_object_key FROM driver_versions");
             Run(connection, $"DELETE FROM objects WHERE object_key = '{lost}'");
+            // And without what later migrations add (0006: storage limits), as a database of that time was.
+            Run(connection, "DROP TABLE storage_limits");
+            Run(connection, "DROP INDEX objects_by_account");
             Run(connection, "PRAGMA user_version = 4");
         }
 
         using var migrated = SqliteDatabase.OpenFile(_db.FilePath);
-        Assert.Equal(1, migrated.Migrate());
+        Assert.Equal(2, migrated.Migrate());
 
         var store = new SqliteDriverStore(migrated);
         Assert.Equal(kept, (await store.GetVersionAsync(Scope, id, "1.0", default)).Value!.SourceObjectKey);

@@ -64,3 +64,4 @@ public sealed class PostgresObjectCatalogContractTests : ObjectCatalogContract<P
 public sealed class PostgresAccountStoreContractTests : AccountStoreContract<PostgresStoreEngine>;
 
 public sealed class PostgresAdminStoreContractTests : AdminStoreContract<PostgresStoreEngine>;
+public sealed class PostgresStorageLimitContractTests : StorageLimitContract<PostgresStoreEngine>;
