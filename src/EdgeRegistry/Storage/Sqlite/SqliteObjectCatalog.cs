@@ -60,7 +60,8 @@ public sealed class SqliteObjectCatalog(SqliteDatabase database) : IObjectCatalo
         }
 
         // Inside the write transaction: no other upload commits between this sum and the update.
-        if (!Usage(session, transaction, stored.AccountId).Allows(written.Length, stored.IsUploaded ? stored.Length : 0))
+        if (session.Long(transaction, "SELECT 1 FROM storage_limits WHERE account_id = $a", ("$a", stored.AccountId)) is not null
+            && !Usage(session, transaction, stored.AccountId).Allows(written.Length, stored.IsUploaded ? stored.Length : 0))
         {
             return (CommitOutcome.StorageLimitExceeded, null);
         }

@@ -6,4 +6,5 @@ CREATE TABLE storage_limits (
     limit_bytes  BIGINT NOT NULL
 );
 
-CREATE INDEX objects_by_account ON objects (account_id);
+-- Covering and partial: the sum is read from the index alone, over the account's uploaded objects only.
+CREATE INDEX objects_by_account ON objects (account_id, length) WHERE blob_id IS NOT NULL;

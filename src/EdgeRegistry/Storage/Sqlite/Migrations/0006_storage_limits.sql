@@ -5,4 +5,5 @@ CREATE TABLE storage_limits (
 );
 
 -- An upload's commit sums the account's stored bytes: an index, not a scan of every tenant's objects.
-CREATE INDEX objects_by_account ON objects (account_id);
+-- Covering (blob_id too, or SQLite reads each row to test it) and partial: the sum reads the index alone.
+CREATE INDEX objects_by_account ON objects (account_id, length, blob_id) WHERE blob_id IS NOT NULL;
