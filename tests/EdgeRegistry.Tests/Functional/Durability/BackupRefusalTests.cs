@@ -75,6 +75,24 @@ public sealed class BackupRefusalTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_backup_onto_another_filesystem_copies_the_package_files_and_leaves_no_staging_behind()
+    {
+        using var other = SmallFilesystem.Mount(16);
+        var output = Path.Combine(other.Path, "backup");
+
+        var backup = await AdminCli.RunAsync(["backup", "--data-dir", _server.DataDir, output]);
+
+        Assert.True(backup.ExitCode == 0, backup.Error);
+        Assert.Contains("copied", backup.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain(Directory.EnumerateDirectories(_server.DataDir), d => Path.GetFileName(d).StartsWith("backup-staging-", StringComparison.Ordinal));
+        var restore = await AdminCli.RunAsync(["restore", output, "--data-dir", Target]);
+        Assert.True(restore.ExitCode == 0, restore.Error);
+        Assert.Equal(
+            Directory.EnumerateFiles(Path.Combine(Backup, "blobs"), "*", SearchOption.AllDirectories).Select(f => (Path.GetFileName(f), Convert.ToHexString(File.ReadAllBytes(f)))),
+            Directory.EnumerateFiles(Path.Combine(Target, "blobs"), "*", SearchOption.AllDirectories).Select(f => (Path.GetFileName(f), Convert.ToHexString(File.ReadAllBytes(f)))));
+    }
+
+    [Fact]
     public async Task A_missing_manifest_is_not_a_backup()
     {
         File.Delete(Path.Combine(Backup, "backup.json"));
