@@ -57,7 +57,13 @@ public sealed class BackupRestoreTests : IAsyncLifetime
         var before = acknowledged.Versions.ToDictionary(e => e.Key, e => e.Value);
         var driversBefore = acknowledged.Drivers.Keys.ToList();
         var backup = await AdminCli.RunAsync(["backup", "--data-dir", _source.DataDir, _backup]);
-        await Task.Delay(300);
+        // Writes acknowledged after the backup, so the source has more than the backup (however slow the machine).
+        var afterBackup = acknowledged.Versions.Count;
+        for (var waited = 0; acknowledged.Versions.Count < afterBackup + 2 && waited < 600; waited++)
+        {
+            await Task.Delay(50);
+        }
+
         await stop.CancelAsync();
         await Task.WhenAll(writers);
         Assert.True(backup.ExitCode == 0, backup.Error);
