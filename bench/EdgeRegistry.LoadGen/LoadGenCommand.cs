@@ -18,10 +18,11 @@ public static class LoadGenCommand
         var warmup = new Option<double?>("--warmup") { Description = "Warm-up seconds before each measurement (default 5; 0.5 with --quick)." };
         var scenario = new Option<string?>("--scenario") { Description = "Run only this scenario (the baseline always runs). Names: " + string.Join(", ", ScenarioCatalog.Names) };
         var output = new Option<string?>("--output") { Description = "Also write the results as markdown to this file." };
+        var backupTiming = new Option<bool>("--backup-timing") { Description = "Instead of the scenarios: time edgereg backup and restore of 100,000 versions (10,000 with --quick) while the server runs." };
         var soak = new Option<int?>("--soak-minutes") { Description = "Soak instead: one server, mixed load for N minutes, a row a minute (bench/soak.sh)." };
         var command = new RootCommand("Load generator for EdgeRegistry: every scenario is reported as a ratio to /health/live.")
         {
-            server, quick, connections, duration, warmup, scenario, output, soak,
+            server, quick, connections, duration, warmup, scenario, output, soak, backupTiming,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -35,6 +36,7 @@ public static class LoadGenCommand
                 Warmup = TimeSpan.FromSeconds(parse.GetValue(warmup) ?? (isQuick ? 0.5 : 5)),
                 Scenario = parse.GetValue(scenario),
                 Output = parse.GetValue(output),
+                BackupTiming = parse.GetValue(backupTiming),
                 CommandLine = Environment.GetEnvironmentVariable("LOADGEN_COMMAND_LINE") is { Length: > 0 } typed
                     ? typed
                     : "edgereg-loadgen " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)),
@@ -59,6 +61,8 @@ public static class LoadGenCommand
 
             return parse.GetValue(soak) is { } minutes
                 ? await new SoakRunner(options).RunAsync(minutes, cancellationToken)
+                : options.BackupTiming
+                ? await new BackupTiming(options).RunAsync(cancellationToken)
                 : await new BenchRunner(options).RunAsync(cancellationToken);
         });
         return command;

@@ -23,6 +23,9 @@ public sealed record LoadGenOptions
     /// <summary>Run only this scenario (and the baseline it is compared to).</summary>
     public string? Scenario { get; init; }
 
+    /// <summary>Instead of the scenarios: time <c>edgereg backup</c> and <c>restore</c> of a data dir of <see cref="DeepVersions"/> versions.</summary>
+    public bool BackupTiming { get; init; }
+
     /// <summary>Where to write the markdown results, if anywhere.</summary>
     public string? Output { get; init; }
 

@@ -13,8 +13,14 @@ namespace EdgeRegistry.LoadGen;
 /// its database file through the server's own store code (<see cref="SqliteDriverStore"/>, one call per row, each
 /// its own transaction), in the default account the server created on its first start.
 /// </summary>
-public sealed class StoreSeeder(string databasePath)
+/// <param name="blobDir">
+/// Where to store real package files (the backup timing needs bytes to copy and digests to check); null: packages are
+/// recorded without bytes, which the scenarios never read.
+/// </param>
+public sealed class StoreSeeder(string databasePath, string? blobDir = null, int packageBytes = 65536)
 {
+    private FileSystemBlobStore? _blobs;
+
     private SqliteObjectCatalog? _catalog;
 
     public async Task<SeedReport> SeedDeepAsync(DataSets data, int versions, CancellationToken cancellationToken) =>
@@ -48,12 +54,14 @@ public sealed class StoreSeeder(string databasePath)
 
     private async Task<SeedReport> SeedAsync(string name, Func<SqliteDriverStore, TenantScope, Clock, Task<long>> seed)
     {
-        using var database = SqliteDatabase.OpenFile(databasePath);
+        // NORMAL: a seeding run that loses power is simply run again; FULL would fsync each of a million rows.
+        using var database = SqliteDatabase.OpenFile(databasePath, SqliteDurability.Normal);
         database.Migrate();
         var account = await new SqliteAccountStore(database, TimeProvider.System).FindDefaultAccountAsync(CancellationToken.None)
             ?? throw new InvalidOperationException("The database has no default account: start the server on it once first.");
         var started = Stopwatch.GetTimestamp();
         _catalog = new SqliteObjectCatalog(database);
+        _blobs = blobDir is null ? null : new FileSystemBlobStore(blobDir);
         var rows = await seed(new SqliteDriverStore(database), new TenantScope(account, ""), new Clock());
         return new SeedReport(name, rows, Stopwatch.GetElapsedTime(started));
     }
@@ -82,7 +90,7 @@ public sealed class StoreSeeder(string databasePath)
 
     /// <summary>
     /// A code package for the driver, recorded through the server's object catalog as an upload would record it
-    /// (its bytes are never read by the scenarios, so no blob is written).
+    /// (its bytes are never read by the scenarios, so no blob is written unless a blob folder was given).
     /// </summary>
     private async Task<(DriverVersionContent Content, ObjectReferences References)> RegisterPackageAsync(TenantScope scope, string driverId, long now,
         CancellationToken cancellationToken)
@@ -90,8 +98,15 @@ public sealed class StoreSeeder(string databasePath)
         var key = $"driver/bench/{ObjectKinds.DriverPackage}/{driverId}/bench/{now}/driver.zip";
         await _catalog!.RegisterAsync(new StoredObject(key, scope.AccountId, scope.InstanceId, ObjectKinds.DriverPackage, driverId, "bench", "", "driver.zip", now),
             cancellationToken);
-        await _catalog.CommitUploadAsync(key, RandomNumberGenerator.GetHexString(32, lowercase: true), new BlobWritten(65536, "", ""), "application/zip", now,
-            cancellationToken);
+        var blobId = RandomNumberGenerator.GetHexString(32, lowercase: true);
+        var written = new BlobWritten(65536, "", "");
+        if (_blobs is not null)
+        {
+            using var bytes = new MemoryStream(RandomNumberGenerator.GetBytes(packageBytes));
+            written = await _blobs.WriteAsync(blobId, bytes, packageBytes, packageBytes, null, cancellationToken);
+        }
+
+        await _catalog.CommitUploadAsync(key, blobId, written, "application/zip", now, cancellationToken);
         return (SampleContent.Content("http://127.0.0.1" + PackageLinks.PathPrefix + key), new ObjectReferences(key, [key]));
     }
 

@@ -55,4 +55,7 @@ public interface IAdminStore
     Task<AdminOutcome> SetQuotaOverrideAsync(QuotaOverride quota, CancellationToken cancellationToken);
 
     Task<AdminOutcome> RemoveQuotaOverrideAsync(string accountId, string action, CancellationToken cancellationToken);
+
+    /// <summary>Sets the account's limit on stored package bytes; null: unlimited (the default).</summary>
+    Task<AdminOutcome> SetStorageLimitAsync(string accountId, long? limitBytes, CancellationToken cancellationToken);
 }

@@ -45,6 +45,7 @@ public static partial class AdminApi
         AdminAccountEndpoints.Map(admin);
         AdminPolicyEndpoints.Map(admin);
         AdminImportEndpoints.Map(admin);
+        AdminStorageEndpoints.Map(admin);
         admin.MapFallback("{**path}", () => Error(404, "NotFound", "No such admin route: see docs/admin-api.md."));
     }
 

@@ -35,6 +35,8 @@ public static class EdgeRegCommand
         root.Subcommands.Add(DriversCommand.Create(adminEnvironment));
         root.Subcommands.Add(VersionsCommand.Create(adminEnvironment));
         root.Subcommands.Add(new ConfigureCommand(adminEnvironment));
+        root.Subcommands.Add(new Backup.BackupCommand(adminEnvironment));
+        root.Subcommands.Add(new Backup.RestoreCommand(adminEnvironment));
         return root;
     }
 }

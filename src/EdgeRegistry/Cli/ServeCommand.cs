@@ -16,10 +16,11 @@ public static class ServeCommand
         var portFile = new Option<string>("--port-file") { Description = "Write the port bound to PATH once ready, e.g. with --listen 127.0.0.1:0 (env EDGEREG_PORT_FILE).", HelpName = "PATH" };
         var postgres = new Option<string>("--postgres") { Description = "Scale-out mode, with --redis: the Npgsql connection string of the shared PostgreSQL (env EDGEREG_POSTGRES).", HelpName = "CONNECTION" };
         var redis = new Option<string>("--redis") { Description = "Scale-out mode, with --postgres: the StackExchange.Redis configuration (env EDGEREG_REDIS).", HelpName = "CONFIGURATION" };
+        var durability = new Option<string>("--durability") { Description = "full (default): every acknowledged write survives a power loss; normal: faster writes, the last ones may be lost on power loss (env EDGEREG_DURABILITY).", HelpName = "full|normal" };
         var shutdownTimeout = new Option<string>("--shutdown-timeout") { Description = "How long a stop waits for requests in flight, e.g. 30s (default 30s; env EDGEREG_SHUTDOWN_TIMEOUT).", HelpName = "DURATION" };
         var command = new Command("serve", "Run the EdgeRegistry server until SIGTERM or Ctrl+C, which let requests in flight finish first. Exit codes: 0 stopped, 2 bad configuration or listen address unusable, 3 cannot start." + ServeSettingsHelp.Text())
         {
-            listen, dataDir, inMemory, publicUrl, quotas, portFile, postgres, redis, shutdownTimeout,
+            listen, dataDir, inMemory, publicUrl, quotas, portFile, postgres, redis, shutdownTimeout, durability,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -62,6 +63,11 @@ public static class ServeCommand
             if (parse.GetValue(shutdownTimeout) is { } timeout)
             {
                 overrides[$"{ServerSettings.Section}:ShutdownTimeout"] = timeout;
+            }
+
+            if (parse.GetValue(durability) is { } durable)
+            {
+                overrides[$"{ServerSettings.Section}:Durability"] = durable;
             }
 
             if (parse.GetValue(inMemory))

@@ -42,6 +42,12 @@ public sealed class CreateEdgeOssPreSignedAddress(IDriverStore drivers, IObjectC
     protected override async Task<IWireObject> HandleAsync(Request request, TenantScope scope, CancellationToken cancellationToken)
     {
         await RequireVersionTakesObjectAsync(request, scope, cancellationToken);
+        // The size is not known yet: refused only when the account has no byte left; the PUT checks the real size.
+        if (await catalog.StorageUsageAsync(scope.AccountId, cancellationToken) is { LimitBytes: { } limit } usage && !usage.Allows(1))
+        {
+            throw RpcErrors.StorageQuotaExceeded(usage.StoredBytes, limit);
+        }
+
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         string key;
         // The reference layout has no room for the edge instance, so a key already handed out for another

@@ -27,6 +27,15 @@ public static partial class OwnerOnlyFiles
         File.SetUnixFileMode(settings.DataDir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
 
+    /// <summary>Umask 077 for the process (backup and restore create owner-only files too, SQLite's among them).</summary>
+    public static void RestrictUmask()
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            _ = SetUmask(0b000_111_111);
+        }
+    }
+
     [LibraryImport("libc", EntryPoint = "umask")]
     private static partial uint SetUmask(uint mask);
 }

@@ -32,6 +32,7 @@ public sealed class ServerSettings
         ["Redis"] = "EDGEREG_REDIS",
         ["ShutdownTimeout"] = "EDGEREG_SHUTDOWN_TIMEOUT",
         ["ReadCacheMegabytes"] = "EDGEREG_READ_CACHE_MB",
+        ["Durability"] = "EDGEREG_DURABILITY",
     };
 
     /// <summary>An operator token anyone could guess in an afternoon is no protection for every tenant's data.</summary>
@@ -85,6 +86,8 @@ public sealed class ServerSettings
     /// has its own; an entry is proven current against the database on every hit.
     /// </summary>
     public int ReadCacheMegabytes { get; init; } = 64;
+    /// <summary>Embedded mode: <c>full</c> (default) keeps every acknowledged write through a power loss; <c>normal</c> trades that for write rate.</summary>
+    public Storage.Sqlite.SqliteDurability Durability { get; init; } = Storage.Sqlite.SqliteDurability.Full;
 
     /// <summary>Many stateless replicas on one PostgreSQL and one Redis, instead of the embedded SQLite file.</summary>
     public bool ScaleOut => Postgres is not null;
@@ -118,6 +121,7 @@ public sealed class ServerSettings
             Redis = section["Redis"] is { Length: > 0 } redis ? redis : null,
             ShutdownTimeout = section["ShutdownTimeout"] is { Length: > 0 } shutdown ? ParseDuration("ShutdownTimeout", shutdown) : defaults.ShutdownTimeout,
             ReadCacheMegabytes = section["ReadCacheMegabytes"] is { Length: > 0 } cache ? ParseMegabytes("ReadCacheMegabytes", cache) : defaults.ReadCacheMegabytes,
+            Durability = section["Durability"] is { Length: > 0 } durability ? Storage.Sqlite.SqliteDurabilityNames.Parse(durability) : defaults.Durability,
         };
         settings.ListenEndpoint();
         if (settings.RootAccessKeyId is null != settings.RootAccessKeySecret is null)

@@ -7,6 +7,9 @@ public enum CommitOutcome
 
     /// <summary>A published version names the object: its bytes are immutable.</summary>
     Published,
+
+    /// <summary>The account's stored bytes with this upload (less the bytes it replaces) would pass its storage limit.</summary>
+    StorageLimitExceeded,
 }
 
 public enum RegisterOutcome
@@ -36,10 +39,14 @@ public interface IObjectCatalog
     Task<StoredObject?> FindAsync(string key, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Points the object at a newly written blob, unless a published version names it. On success returns the
-    /// blob it pointed to before (to delete), if any.
+    /// Points the object at a newly written blob, unless a published version names it or the account's storage limit
+    /// would be passed (checked in the same transaction, one upload of an account after the other, so concurrent
+    /// uploads never overshoot it). On success returns the blob it pointed to before (to delete), if any.
     /// </summary>
     Task<(CommitOutcome Outcome, string? ReplacedBlobId)> CommitUploadAsync(string key, string blobId, BlobWritten written, string contentType, long nowMs, CancellationToken cancellationToken);
+
+    /// <summary>The package bytes the account stores and its limit (null: unlimited).</summary>
+    Task<StorageUsage> StorageUsageAsync(string accountId, CancellationToken cancellationToken);
 
     /// <summary>Removes objects no version names that were presigned before the cut-off; returns their blob ids.</summary>
     Task<IReadOnlyList<string>> RemoveOrphansAsync(long presignedBeforeMs, CancellationToken cancellationToken);

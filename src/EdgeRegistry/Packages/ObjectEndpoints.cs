@@ -45,9 +45,16 @@ public static class ObjectEndpoints
             return OssErrors.ForLink(http, check);
         }
 
-        if (await catalog.FindAsync(key, http.RequestAborted) is null)
+        if (await catalog.FindAsync(key, http.RequestAborted) is not { } existing)
         {
             return OssErrors.Write(http, 404, "NoSuchKey", "The object was deleted: ask CreateEdgeOssPreSignedAddress for a new link.");
+        }
+
+        // Early, on the announced length, so a body that cannot fit is not streamed first; the commit checks again.
+        var usage = await catalog.StorageUsageAsync(existing.AccountId, http.RequestAborted);
+        if (!usage.Allows(http.Request.ContentLength ?? 0, existing.IsUploaded ? existing.Length : 0))
+        {
+            return StorageErrors.QuotaExceeded(http, usage);
         }
 
         byte[]? md5 = null;
@@ -69,6 +76,12 @@ public static class ObjectEndpoints
             // The client went away mid-upload; the blob store kept nothing and there is nobody to answer.
             return Results.Empty;
         }
+        catch (Exception e) when (StorageErrors.IsDiskFull(e))
+        {
+            // The blob store removed its temp file; reads go on, they need no space.
+            logs.CreateLogger("EdgeRegistry.Packages").LogError("Upload of {Key} refused: the disk is full ({Message})", key, e.Message);
+            return StorageErrors.DiskFull(http);
+        }
         catch (BlobWriteException e)
         {
             return e.Error switch
@@ -81,13 +94,28 @@ public static class ObjectEndpoints
         }
 
         var contentType = PackageContentType.ForUpload(http.Request.ContentType);
-        var (outcome, replaced) = await catalog.CommitUploadAsync(key, blobId, written, contentType, time.GetUtcNow().ToUnixTimeMilliseconds(), CancellationToken.None);
+        CommitOutcome outcome;
+        string? replaced;
+        try
+        {
+            (outcome, replaced) = await catalog.CommitUploadAsync(key, blobId, written, contentType, time.GetUtcNow().ToUnixTimeMilliseconds(), CancellationToken.None);
+        }
+        catch (Exception e) when (StorageErrors.IsDiskFull(e))
+        {
+            await blobs.DeleteAsync(blobId, CancellationToken.None);
+            logs.CreateLogger("EdgeRegistry.Packages").LogError("Upload of {Key} refused: the disk is full ({Message})", key, e.Message);
+            return StorageErrors.DiskFull(http);
+        }
+
         if (outcome != CommitOutcome.Ok)
         {
             await blobs.DeleteAsync(blobId, CancellationToken.None);
-            return outcome == CommitOutcome.Published
-                ? OssErrors.Write(http, 403, "AccessDenied", "The object is the package of a published driver version, which is immutable.")
-                : OssErrors.Write(http, 404, "NoSuchKey", "The object was deleted while it was being uploaded.");
+            return outcome switch
+            {
+                CommitOutcome.Published => OssErrors.Write(http, 403, "AccessDenied", "The object is the package of a published driver version, which is immutable."),
+                CommitOutcome.StorageLimitExceeded => StorageErrors.QuotaExceeded(http, await catalog.StorageUsageAsync(existing.AccountId, CancellationToken.None)),
+                _ => OssErrors.Write(http, 404, "NoSuchKey", "The object was deleted while it was being uploaded."),
+            };
         }
 
         if (replaced is not null)

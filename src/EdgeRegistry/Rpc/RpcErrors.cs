@@ -108,6 +108,9 @@ public static class RpcErrors
     public static RpcException DriverHasPublishedVersion() => Business("iot.edge.DriverHasPublishedVersion",
         "The driver has a published version and cannot be deleted.");
 
+    public static RpcException StorageQuotaExceeded(long storedBytes, long limitBytes) => Business("iot.common.StorageQuotaExceeded",
+        $"The account stores {storedBytes} bytes of packages, its limit is {limitBytes}: delete versions or drivers, or ask the operator for a higher limit.");
+
     public static RpcException SystemException() => Business("iot.system.SystemException",
         "The operation failed because of an internal error; it is logged with this RequestId.");
 

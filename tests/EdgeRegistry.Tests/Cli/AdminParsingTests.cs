@@ -44,6 +44,7 @@ public sealed class AdminParsingTests : IAsyncLifetime
                 "admin keys create", "admin keys delete", "admin keys disable", "admin keys enable", "admin keys list",
                 "admin policies attach", "admin policies delete", "admin policies detach", "admin policies list", "admin policies put",
                 "admin quotas list", "admin quotas reset", "admin quotas set",
+                "admin storage set", "admin storage show",
                 "admin users create", "admin users delete", "admin users list",
             ],
             leaves);

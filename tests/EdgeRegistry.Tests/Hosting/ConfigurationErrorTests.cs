@@ -31,6 +31,9 @@ public sealed class ConfigurationErrorTests
     [InlineData("env", "EDGEREG_ROOT_ACCESS_KEY_ID", "LTAIonlytheid", "RootAccessKeyId and RootAccessKeySecret (EDGEREG_ROOT_ACCESS_KEY_ID and _SECRET) are set together or not at all.")]
     [InlineData("json", "RootAccessKeySecret", "only-the-secret", "RootAccessKeyId and RootAccessKeySecret (EDGEREG_ROOT_ACCESS_KEY_ID and _SECRET) are set together or not at all.")]
     [InlineData("json", "Listn", "127.0.0.1:9000", "\"Listn\" in the EdgeRegistry section is not a setting; the settings are {settings}.")]
+    [InlineData("flag", "--durability", "fast", "Durability \"fast\" is not full or normal.")]
+    [InlineData("env", "EDGEREG_DURABILITY", "off", "Durability \"off\" is not full or normal.")]
+    [InlineData("json", "Durability", "extra", "Durability \"extra\" is not full or normal.")]
     public async Task A_bad_value_stops_the_start_with_exit_2_and_a_message_naming_it(string source, string name, string value, string message)
     {
         using var dir = new WorkDir();

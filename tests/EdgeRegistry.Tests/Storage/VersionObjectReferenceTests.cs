@@ -138,11 +138,13 @@ public sealed class VersionObjectReferenceTests : IDisposable
             // And without what later migrations add, so that they apply again on top.
             Run(connection, "ALTER TABLE drivers DROP COLUMN revision");
             Run(connection, "ALTER TABLE scope_counts DROP COLUMN revision");
+            Run(connection, "DROP TABLE storage_limits");
+            Run(connection, "DROP INDEX objects_by_account");
             Run(connection, "PRAGMA user_version = 4");
         }
 
         using var migrated = SqliteDatabase.OpenFile(_db.FilePath);
-        Assert.Equal(2, migrated.Migrate());
+        Assert.Equal(3, migrated.Migrate());
 
         var store = new SqliteDriverStore(migrated);
         Assert.Equal(kept, (await store.GetVersionAsync(Scope, id, "1.0", default)).Value!.SourceObjectKey);

@@ -39,6 +39,7 @@ public sealed class AdminCommand : AdminGroupCommand
         Subcommands.Add(new InstancesCommand(context));
         Subcommands.Add(new QuotasCommand(context));
         Subcommands.Add(new ImportCommand(context));
+        Subcommands.Add(new Storage.StorageCommand(context));
     }
 
     public static AdminCommand Create(AdminEnvironment environment) => new(new AdminContext(environment, new AdminGlobalOptions()));

@@ -126,4 +126,14 @@ public sealed partial class PostgresAdminStore
             await c.RunAsync(t, "DELETE FROM quota_overrides WHERE account_id = @a AND action = @action", cancellationToken, ("a", accountId), ("action", action));
             return AdminOutcome.Ok;
         }, cancellationToken);
+
+    public Task<AdminOutcome> SetStorageLimitAsync(string accountId, long? limitBytes, CancellationToken cancellationToken) =>
+        WriteAsync(accountId, async (c, t) =>
+        {
+            await c.RunAsync(t, limitBytes is null
+                ? "DELETE FROM storage_limits WHERE account_id = @a"
+                : "INSERT INTO storage_limits (account_id, limit_bytes) VALUES (@a, @limit) ON CONFLICT (account_id) DO UPDATE SET limit_bytes = excluded.limit_bytes",
+                cancellationToken, ("a", accountId), ("limit", limitBytes));
+            return AdminOutcome.Ok;
+        }, cancellationToken);
 }

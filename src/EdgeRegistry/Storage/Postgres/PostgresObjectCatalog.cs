@@ -74,12 +74,28 @@ public sealed class PostgresObjectCatalog(PostgresDatabase database) : IObjectCa
                 return (CommitOutcome.Published, null);
             }
 
+            // The limit row locked: another upload of the account (on any replica) commits before this sum or after this update.
+            var limit = await c.LongAsync(t, "SELECT limit_bytes FROM storage_limits WHERE account_id = @a FOR UPDATE", cancellationToken, ("a", current.AccountId));
+            if (limit is not null
+                && !new StorageUsage(await StoredBytesAsync(c, t, current.AccountId, cancellationToken), limit).Allows(written.Length, current.IsUploaded ? current.Length : 0))
+            {
+                return (CommitOutcome.StorageLimitExceeded, null);
+            }
+
             await c.RunAsync(t,
                 "UPDATE objects SET blob_id = @blob, length = @length, md5 = @md5, sha256 = @sha, content_type = @type, uploaded_ms = @now WHERE object_key = @key",
                 cancellationToken, ("blob", blobId), ("length", written.Length), ("md5", written.Md5Hex), ("sha", written.Sha256Hex),
                 ("type", contentType), ("now", nowMs), ("key", key));
             return (CommitOutcome.Ok, current.BlobId);
         }, cancellationToken);
+
+    public Task<StorageUsage> StorageUsageAsync(string accountId, CancellationToken cancellationToken) =>
+        Data.InTransactionAsync(async (c, t) => new StorageUsage(
+            await StoredBytesAsync(c, t, accountId, cancellationToken),
+            await c.LongAsync(t, "SELECT limit_bytes FROM storage_limits WHERE account_id = @a", cancellationToken, ("a", accountId))), cancellationToken);
+
+    private static async Task<long> StoredBytesAsync(Npgsql.NpgsqlConnection c, Npgsql.NpgsqlTransaction t, string accountId, CancellationToken cancellationToken) =>
+        await c.LongAsync(t, "SELECT coalesce(sum(length), 0)::bigint FROM objects WHERE account_id = @a AND blob_id IS NOT NULL", cancellationToken, ("a", accountId)) ?? 0;
 
     /// <summary>
     /// A version created on another replica may name an orphan between the NOT EXISTS and the delete: the foreign key

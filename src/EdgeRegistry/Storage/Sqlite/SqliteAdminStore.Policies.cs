@@ -151,4 +151,14 @@ public sealed partial class SqliteAdminStore
             session.Run(session.Transaction, "DELETE FROM quota_overrides WHERE account_id = $a AND action = $action", ("$a", accountId), ("$action", action));
             return AdminOutcome.Ok;
         }, accountId);
+
+    public Task<AdminOutcome> SetStorageLimitAsync(string accountId, long? limitBytes, CancellationToken cancellationToken) =>
+        Write(session =>
+        {
+            session.Run(session.Transaction, limitBytes is null
+                ? "DELETE FROM storage_limits WHERE account_id = $a"
+                : "INSERT INTO storage_limits (account_id, limit_bytes) VALUES ($a, $limit) ON CONFLICT (account_id) DO UPDATE SET limit_bytes = excluded.limit_bytes",
+                ("$a", accountId), ("$limit", limitBytes));
+            return AdminOutcome.Ok;
+        }, accountId);
 }

@@ -16,10 +16,12 @@ public sealed class SqliteDatabase : IDisposable
     private readonly SqliteConnection? _keepAlive;
     private readonly SqlitePool _pool;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly string _synchronousPragma;
 
-    private SqliteDatabase(string connectionString, bool inMemory)
+    private SqliteDatabase(string connectionString, bool inMemory, SqliteDurability durability)
     {
         _connectionString = connectionString;
+        _synchronousPragma = $"PRAGMA synchronous={durability.Pragma()};";
         _pool = new SqlitePool(Open, maxIdle: 64);
         if (inMemory)
         {
@@ -28,7 +30,7 @@ public sealed class SqliteDatabase : IDisposable
         }
     }
 
-    public static SqliteDatabase OpenFile(string path)
+    public static SqliteDatabase OpenFile(string path, SqliteDurability durability = SqliteDurability.Full)
     {
         var builder = new SqliteConnectionStringBuilder
         {
@@ -39,7 +41,7 @@ public sealed class SqliteDatabase : IDisposable
             ForeignKeys = true,
             DefaultTimeout = 30,
         };
-        var database = new SqliteDatabase(builder.ToString(), inMemory: false);
+        var database = new SqliteDatabase(builder.ToString(), inMemory: false, durability);
         using var connection = database.Open();
         Execute(connection, "PRAGMA journal_mode=WAL;");
         return database;
@@ -56,7 +58,7 @@ public sealed class SqliteDatabase : IDisposable
             ForeignKeys = true,
             DefaultTimeout = 30,
         };
-        return new SqliteDatabase(builder.ToString(), inMemory: true);
+        return new SqliteDatabase(builder.ToString(), inMemory: true, SqliteDurability.Normal);
     }
 
     /// <summary>Nonces accepted and not yet written; every write transaction takes them along.</summary>
@@ -84,8 +86,9 @@ public sealed class SqliteDatabase : IDisposable
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
-        // NORMAL in WAL mode: a crash of the process loses nothing; a power loss may lose the last commits.
-        Execute(connection, "PRAGMA synchronous=NORMAL;");
+        // FULL (the default) fsyncs the WAL at every commit, so an acknowledged write survives a power loss; NORMAL
+        // (chosen explicitly) fsyncs only at checkpoints: a process crash still loses nothing, a power loss may.
+        Execute(connection, _synchronousPragma);
         return connection;
     }
 
@@ -135,6 +138,13 @@ public sealed class SqliteDatabase : IDisposable
                     $"Schema migration {expected} is missing (the next script is {name}): migrations must be numbered 0001, 0002, … without a gap.");
             }
         }
+    }
+
+    /// <summary>The <c>synchronous</c> level connections run with (1 NORMAL, 2 FULL), as SQLite reports it.</summary>
+    public long SynchronousLevel()
+    {
+        using var session = Lease();
+        return session.Long(null, "PRAGMA synchronous;") ?? -1;
     }
 
     public bool IsReachable()

@@ -59,6 +59,13 @@ public sealed class SqliteObjectCatalog(SqliteDatabase database) : IObjectCatalo
             return (CommitOutcome.Published, null);
         }
 
+        // Inside the write transaction: no other upload commits between this sum and the update.
+        if (session.Long(transaction, "SELECT 1 FROM storage_limits WHERE account_id = $a", ("$a", stored.AccountId)) is not null
+            && !Usage(session, transaction, stored.AccountId).Allows(written.Length, stored.IsUploaded ? stored.Length : 0))
+        {
+            return (CommitOutcome.StorageLimitExceeded, null);
+        }
+
         session.Run(transaction,
             "UPDATE objects SET blob_id = $blob, length = $length, md5 = $md5, sha256 = $sha, content_type = $type, uploaded_ms = $now WHERE object_key = $key",
             ("$blob", blobId), ("$length", written.Length), ("$md5", written.Md5Hex), ("$sha", written.Sha256Hex),
@@ -66,6 +73,16 @@ public sealed class SqliteObjectCatalog(SqliteDatabase database) : IObjectCatalo
         transaction.Commit();
         return (CommitOutcome.Ok, stored.BlobId);
     }
+
+    public Task<StorageUsage> StorageUsageAsync(string accountId, CancellationToken cancellationToken)
+    {
+        using var session = database.Lease();
+        return Task.FromResult(Usage(session, null, accountId));
+    }
+
+    private static StorageUsage Usage(SqliteSession session, SqliteTransaction? transaction, string accountId) => new(
+        session.Long(transaction, "SELECT coalesce(sum(length), 0) FROM objects WHERE account_id = $a AND blob_id IS NOT NULL", ("$a", accountId)) ?? 0,
+        session.Long(transaction, "SELECT limit_bytes FROM storage_limits WHERE account_id = $a", ("$a", accountId)));
 
     public async Task<IReadOnlyList<string>> RemoveOrphansAsync(long presignedBeforeMs, CancellationToken cancellationToken)
     {

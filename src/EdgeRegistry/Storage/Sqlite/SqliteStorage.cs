@@ -26,7 +26,7 @@ public static class SqliteStorageRegistration
 
         var database = settings.InMemory
             ? SqliteDatabase.OpenInMemory()
-            : SqliteDatabase.OpenFile(Path.Combine(settings.DataDir, "edgereg.db"));
+            : SqliteDatabase.OpenFile(Path.Combine(settings.DataDir, "edgereg.db"), settings.Durability);
         services.AddSingleton(database);
         services.AddSingleton<IStorageLifecycle>(new SqliteStorage(database, settings.InMemory ? "in memory" : Path.GetFullPath(settings.DataDir)));
         services.AddSingleton<IDriverStore, SqliteDriverStore>();

@@ -49,3 +49,4 @@ public sealed class SqliteObjectCatalogContractTests : ObjectCatalogContract<Sql
 public sealed class SqliteAccountStoreContractTests : AccountStoreContract<SqliteStoreEngine>;
 
 public sealed class SqliteAdminStoreContractTests : AdminStoreContract<SqliteStoreEngine>;
+public sealed class SqliteStorageLimitContractTests : StorageLimitContract<SqliteStoreEngine>;

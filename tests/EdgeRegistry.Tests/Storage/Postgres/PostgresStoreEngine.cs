@@ -72,3 +72,4 @@ public sealed class PostgresCachedDriverStoreContractTests : DriverStoreContract
 public sealed class PostgresCachedVersionStoreContractTests : VersionStoreContract<CachedEngine<PostgresStoreEngine>>;
 
 public sealed class PostgresReadRevisionContractTests : ReadRevisionContract<PostgresStoreEngine>;
+public sealed class PostgresStorageLimitContractTests : StorageLimitContract<PostgresStoreEngine>;

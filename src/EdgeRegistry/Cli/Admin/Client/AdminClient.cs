@@ -82,6 +82,13 @@ public sealed class AdminClient(HttpClient http)
     public Task SetQuotaAsync(string accountId, string action, int? limitPerSecond, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Put, Account(accountId, "quotas", action), Json(new SetQuotaRequest(limitPerSecond)), cancellationToken);
 
+    public Task<AdminStorage> GetStorageAsync(string accountId, CancellationToken cancellationToken) =>
+        SendAsync<AdminStorage>(HttpMethod.Get, Account(accountId, "storage"), null, cancellationToken);
+
+    /// <param name="limitBytes">null for unlimited.</param>
+    public Task<AdminStorage> SetStorageLimitAsync(string accountId, long? limitBytes, CancellationToken cancellationToken) =>
+        SendAsync<AdminStorage>(HttpMethod.Put, Account(accountId, "storage"), Json(new SetStorageLimitRequest(limitBytes)), cancellationToken);
+
     public Task ResetQuotaAsync(string accountId, string action, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Delete, Account(accountId, "quotas", action), null, cancellationToken);
 

@@ -28,6 +28,9 @@ public sealed record AdminInstance(string InstanceId, long CreatedMs);
 /// <param name="LimitPerSecond">Calls per second; null means unlimited.</param>
 public sealed record AdminQuota(string Action, int? LimitPerSecond);
 
+/// <summary>An account's stored package bytes and its limit (null: unlimited).</summary>
+public sealed record AdminStorage(long StoredBytes, long? LimitBytes);
+
 /// <summary>The error body of every non-2xx answer.</summary>
 public sealed record AdminError(string? Code, string? Message);
 
@@ -43,3 +46,6 @@ internal sealed record CreateInstanceRequest([property: JsonIgnore(Condition = J
 
 /// <summary>Null is written out: it is how the API says "unlimited".</summary>
 internal sealed record SetQuotaRequest(int? LimitPerSecond);
+
+/// <summary>Null is written out: it is how the API says "unlimited".</summary>
+internal sealed record SetStorageLimitRequest(long? LimitBytes);
