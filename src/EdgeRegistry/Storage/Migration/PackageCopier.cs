@@ -24,34 +24,27 @@ internal static class PackageCopier
         long bytes = 0;
         await using (var importer = await target.BeginBinaryImportAsync("COPY blob_chunks (blob_id, chunk, data) FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
+            // A failed check ends the COPY normally before it is thrown: Npgsql's cancel-on-dispose of an import would
+            // replace it with its own error, and the transaction is rolled back either way.
+            MigrationException? failure = null;
             foreach (var package in packages.Where(p => !copied.ContainsKey(p.BlobId)))
             {
-                await using var content = blobs.OpenRead(package.BlobId)
-                    ?? throw Mismatch(package, $"its package file {BlobPath(blobDir, package.BlobId)} is missing");
-                await using var chunks = new PostgresBlobChunkWriter(importer, package.BlobId);
-                BlobWritten written;
                 try
                 {
-                    written = await BlobCopy.CopyAsync(content, chunks, declaredLength: null, maxBytes: package.Length, expectedMd5: null, cancellationToken);
+                    bytes += await CopyOneAsync(importer, blobs, blobDir, package, copied, cancellationToken);
                 }
-                catch (BlobWriteException e) when (e.Error == BlobWriteError.TooLarge)
+                catch (MigrationException e)
                 {
-                    throw Mismatch(package, $"its package file {BlobPath(blobDir, package.BlobId)} is longer than the {package.Length} bytes uploaded");
+                    failure = e;
+                    break;
                 }
-
-                await chunks.FlushLastAsync(cancellationToken);
-                if (written.Length != package.Length || !Same(written.Sha256Hex, package.Sha256) || !Same(written.Md5Hex, package.Md5))
-                {
-                    throw Mismatch(package,
-                        $"its package file {BlobPath(blobDir, package.BlobId)} has {written.Length} bytes with SHA-256 {written.Sha256Hex}, " +
-                        $"but {package.Length} bytes with SHA-256 {package.Sha256} were uploaded");
-                }
-
-                copied[package.BlobId] = written.Sha256Hex;
-                bytes += written.Length;
             }
 
             await importer.CompleteAsync(cancellationToken);
+            if (failure is not null)
+            {
+                throw failure;
+            }
         }
 
         foreach (var package in packages)
@@ -64,6 +57,34 @@ internal static class PackageCopier
         }
 
         return (copied.Count, bytes);
+    }
+
+    private static async Task<long> CopyOneAsync(NpgsqlBinaryImporter importer, FileSystemBlobStore blobs, string blobDir, Package package,
+        Dictionary<string, string> copied, CancellationToken cancellationToken)
+    {
+        await using var content = blobs.OpenRead(package.BlobId)
+            ?? throw Mismatch(package, $"its package file {BlobPath(blobDir, package.BlobId)} is missing");
+        await using var chunks = new PostgresBlobChunkWriter(importer, package.BlobId);
+        BlobWritten written;
+        try
+        {
+            written = await BlobCopy.CopyAsync(content, chunks, declaredLength: null, maxBytes: package.Length, expectedMd5: null, cancellationToken);
+        }
+        catch (BlobWriteException e) when (e.Error == BlobWriteError.TooLarge)
+        {
+            throw Mismatch(package, $"its package file {BlobPath(blobDir, package.BlobId)} is longer than the {package.Length} bytes uploaded");
+        }
+
+        await chunks.FlushLastAsync(cancellationToken);
+        if (written.Length != package.Length || !Same(written.Sha256Hex, package.Sha256) || !Same(written.Md5Hex, package.Md5))
+        {
+            throw Mismatch(package,
+                $"its package file {BlobPath(blobDir, package.BlobId)} has {written.Length} bytes with SHA-256 {written.Sha256Hex}, " +
+                $"but {package.Length} bytes with SHA-256 {package.Sha256} were uploaded");
+        }
+
+        copied[package.BlobId] = written.Sha256Hex;
+        return written.Length;
     }
 
     /// <summary>Every uploaded object (objects only presigned have no bytes yet). Metadata only: a few hundred bytes each.</summary>

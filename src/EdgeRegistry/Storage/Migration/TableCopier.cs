@@ -25,22 +25,25 @@ internal static class TableCopier
         }
 
         var list = string.Join(", ", columns);
-        using var command = source.Command($"SELECT {list} FROM {table.Name} ORDER BY {table.OrderBy}");
-        using var reader = command.ExecuteReader();
-        await using var importer = await target.BeginBinaryImportAsync($"COPY {table.Name} ({list}) FROM STDIN (FORMAT BINARY)", cancellationToken);
         long rows = 0;
-        while (reader.Read())
+        using (var command = source.Command($"SELECT {list} FROM {table.Name} ORDER BY {table.OrderBy}"))
+        using (var reader = command.ExecuteReader())
+        await using (var importer = await target.BeginBinaryImportAsync($"COPY {table.Name} ({list}) FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
-            await importer.StartRowAsync(cancellationToken);
-            for (var i = 0; i < columns.Count; i++)
+            while (reader.Read())
             {
-                await WriteAsync(importer, reader, i, types[columns[i]], cancellationToken);
+                await importer.StartRowAsync(cancellationToken);
+                for (var i = 0; i < columns.Count; i++)
+                {
+                    await WriteAsync(importer, reader, i, types[columns[i]], cancellationToken);
+                }
+
+                rows++;
             }
 
-            rows++;
+            await importer.CompleteAsync(cancellationToken);
         }
 
-        await importer.CompleteAsync(cancellationToken);
         if (table.Identity is { } identity)
         {
             // COPY writes generated-always keys as given; the sequence must then continue after the largest.
