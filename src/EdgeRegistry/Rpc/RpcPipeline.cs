@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using EdgeRegistry.Accounts;
 using EdgeRegistry.Auth;
+using EdgeRegistry.Observability;
 using EdgeRegistry.Quotas;
 using EdgeRegistry.Storage;
 
@@ -21,6 +22,7 @@ public sealed class RpcPipeline(
     QuotaGate quotas,
     AccessPolicies policies,
     RpcResponseWriter writer,
+    RegistryMetrics metrics,
     ILogger<RpcPipeline> log)
 {
     /// <summary>What the request log reports when the client went away before it could be answered (nginx's code).</summary>
@@ -50,6 +52,7 @@ public sealed class RpcPipeline(
         }
         finally
         {
+            metrics.RequestEnded(state.Signed?.Action, status == ClientClosedRequest ? "ClientClosedRequest" : state.Failure?.Code ?? "Success", started);
             log.LogInformation("{Action} {Status} {Code} key={AccessKeyId} {ElapsedMs:0.0}ms {RequestId}",
                 // The caller's text is quoted: a CR in Action would otherwise start a forged line in a text log.
                 ClientText.Quote(state.Signed?.Action ?? "-"), status, status == ClientClosedRequest ? "ClientClosedRequest" : state.Failure?.Code ?? "Success",
