@@ -11,7 +11,8 @@ namespace EdgeRegistry.Cli;
 
 /// <summary>
 /// <c>edgereg migrate</c>: moves a stopped embedded installation into an empty scale-out database (see
-/// <see cref="EmbeddedMigration"/>). Exit codes: 0 copied and verified; 1 a package or table failed verification;
+/// <see cref="EmbeddedMigration"/>). Exit codes: 0 copied and verified; 1 a package or table failed verification,
+/// or PostgreSQL refused a row;
 /// 2 bad arguments or a data dir that is not an installation this edgereg can read; 4 the target is not empty, or
 /// the embedded database is in use; 6 PostgreSQL or Redis cannot be reached. Nothing is committed unless 0.
 /// </summary>
@@ -66,6 +67,13 @@ public static class MigrateCommand
         {
             await error.WriteLineAsync($"edgereg migrate: {e.Message}");
             return ExitCodes.BadUsage;
+        }
+        catch (PostgresException e)
+        {
+            // The server answered but refused a row or a statement (a constraint the embedded schema does not have,
+            // a missing permission): the copy was rolled back.
+            await error.WriteLineAsync($"edgereg migrate: PostgreSQL refused the copy: {e.MessageText}{(e.TableName is { } table ? $" (table {table})" : "")}. Nothing was migrated.");
+            return ExitCodes.Failed;
         }
         catch (Exception e) when (e is NpgsqlException or StoreUnavailableException or System.Net.Sockets.SocketException)
         {
