@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using EdgeRegistry.Hosting;
 using EdgeRegistry.Rpc;
 using OpenTelemetry.Metrics;
@@ -22,10 +23,21 @@ public static class MetricsEndpoint
         services.AddSingleton<RegistryMetrics>();
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("edgereg"))
-            .WithMetrics(metrics => metrics
-                .AddMeter(RegistryMetrics.MeterName, "Npgsql")
-                // No cached answer: a scrape sees every request answered before it (Prometheus scrapes seldom).
-                .AddPrometheusExporter(exporter => exporter.ScrapeResponseCacheDurationMilliseconds = 0));
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter(RegistryMetrics.MeterName, "Npgsql")
+                    // No cached answer: a scrape sees every request answered before it (Prometheus scrapes seldom).
+                    .AddPrometheusExporter(exporter => exporter.ScrapeResponseCacheDurationMilliseconds = 0);
+                // The SDK listens by meter name, process-wide: where several hosts share a process (the tests), each
+                // exports only the EdgeRegistry meter its own container made, not its neighbours'.
+                ((IDeferredMeterProviderBuilder)metrics).Configure((provider, builder) =>
+                {
+                    var own = provider.GetRequiredService<IMeterFactory>();
+                    builder.AddView(instrument => instrument.Meter.Name == RegistryMetrics.MeterName && !ReferenceEquals(instrument.Meter.Scope, own)
+                        ? MetricStreamConfiguration.Drop
+                        : null);
+                });
+            });
         return services;
     }
 

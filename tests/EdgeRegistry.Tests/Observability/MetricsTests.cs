@@ -20,6 +20,7 @@ public sealed class MetricsTests
         });
         var before = await PrometheusScrape.ReadAsync(server.Http);
         Assert.True(before.Has("edgereg_replica_info", ("mode", "embedded")), before.Text);
+        Assert.Equal(1, before.Value("edgereg_replica_info"));   // this server's own meter only, not its neighbours' in this process
 
         var client = server.Client;
         var driverId = await client.CreateDriverAsync();
@@ -78,6 +79,7 @@ public sealed class MetricsTests
         });
         var before = await PrometheusScrape.ReadAsync(server.Http);
         Assert.True(before.Has("edgereg_replica_info", ("mode", "scaleout")), before.Text);
+        Assert.Equal(1, before.Value("edgereg_replica_info"));
 
         var driverId = await server.Client.CreateDriverAsync();
         RpcAssert.Success(await server.Client.QueryDriversAsync());
