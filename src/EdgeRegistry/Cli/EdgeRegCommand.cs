@@ -31,6 +31,7 @@ public static class EdgeRegCommand
     {
         var root = new RootCommand("EdgeRegistry: a self-hosted registry of Link IoT Edge drivers speaking Alibaba Cloud's Iot API.");
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(MigrateCommand.Create(adminEnvironment));
         root.Subcommands.Add(AdminCommand.Create(adminEnvironment));
         root.Subcommands.Add(DriversCommand.Create(adminEnvironment));
         root.Subcommands.Add(VersionsCommand.Create(adminEnvironment));

@@ -38,6 +38,9 @@ public sealed class RedisConnection : IAsyncDisposable
 
     public string KeyPrefix { get; }
 
+    /// <summary>Where command latency and failures are recorded; null (tests that build a connection alone): nowhere.</summary>
+    public Observability.RegistryMetrics? Metrics { get; init; }
+
     /// <summary>The endpoints, for messages and logs; never the password.</summary>
     public string Description { get; }
 
@@ -51,13 +54,17 @@ public sealed class RedisConnection : IAsyncDisposable
     /// <summary>Runs a command, turning "Redis is unreachable or too slow" into <see cref="StoreUnavailableException"/>.</summary>
     public async Task<TResult> RunAsync<TState, TResult>(TState state, Func<IDatabase, TState, Task<TResult>> command, CancellationToken cancellationToken)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             var multiplexer = await MultiplexerAsync(cancellationToken);
-            return await command(multiplexer.GetDatabase(), state).WaitAsync(cancellationToken);
+            var result = await command(multiplexer.GetDatabase(), state).WaitAsync(cancellationToken);
+            Metrics?.RedisCommand(started, failed: false);
+            return result;
         }
         catch (Exception e) when (IsUnavailable(e))
         {
+            Metrics?.RedisCommand(started, failed: true);
             throw new StoreUnavailableException($"Redis at {Description} is unavailable: {e.Message}", e);
         }
     }

@@ -17,7 +17,7 @@ public static class RedisCoordination
     public static IServiceCollection AddRedisCoordination(this IServiceCollection services, string configuration, string keyPrefix = "edgereg:")
     {
         // From a factory, so that the container disposes it (closing the connection) when the host stops.
-        services.AddSingleton(_ => new RedisConnection(configuration, keyPrefix));
+        services.AddSingleton(s => new RedisConnection(configuration, keyPrefix) { Metrics = s.GetService<Observability.RegistryMetrics>() });
         services.RemoveAll<IQuotaCounter>();
         services.AddSingleton<IQuotaCounter, RedisQuotaCounter>();
         services.RemoveAll<INonceStore>();

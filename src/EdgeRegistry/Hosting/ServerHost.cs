@@ -4,6 +4,7 @@ using EdgeRegistry.Quotas;
 using EdgeRegistry.Auth;
 using EdgeRegistry.Changes;
 using EdgeRegistry.Coordination;
+using EdgeRegistry.Observability;
 using EdgeRegistry.WebConsole;
 using EdgeRegistry.Packages;
 using EdgeRegistry.Rpc;
@@ -74,6 +75,7 @@ public static class ServerHost
         services.AddSingleton<OrphanSweeper>();
         services.AddHostedService(s => s.GetRequiredService<OrphanSweeper>());
         ActionTable.AddOperations(services);
+        services.AddRegistryMetrics(settings);
         if (settings.Redis is { } redis)
         {
             // Scale-out: quotas, nonces and cache invalidation shared by every replica instead of kept per process.
@@ -85,6 +87,7 @@ public static class ServerHost
         var app = builder.Build();
         HttpRequestLog.Use(app);
         HealthEndpoints.Map(app);
+        MetricsEndpoint.Map(app);
         ObjectEndpoints.Map(app);
         AdminApi.Map(app);
         ConsoleSite.Map(app);

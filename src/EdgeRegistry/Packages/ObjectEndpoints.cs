@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
 using EdgeRegistry.Hosting;
 using EdgeRegistry.Storage;
+using EdgeRegistry.Observability;
 
 namespace EdgeRegistry.Packages;
 
@@ -37,7 +38,7 @@ public static class ObjectEndpoints
     }
 
     private static async Task<IResult> UploadAsync(HttpContext http, PackageLinks links, IObjectCatalog catalog, IBlobStore blobs,
-        ServerSettings settings, TimeProvider time, ILoggerFactory logs)
+        ServerSettings settings, TimeProvider time, ILoggerFactory logs, RegistryMetrics metrics)
     {
         var key = KeyOf(http);
         if (links.Check(HttpMethods.Put, key, http.Request.Query) is var check and not LinkCheck.Ok)
@@ -123,13 +124,14 @@ public static class ObjectEndpoints
             await blobs.DeleteAsync(replaced, CancellationToken.None);
         }
 
+        metrics.Uploaded(written.Length);
         logs.CreateLogger("EdgeRegistry.Packages").LogInformation("Stored {Key}: {Length} bytes, sha256 {Sha256}", key, written.Length, written.Sha256Hex);
         http.Response.Headers.ETag = ETag(written.Md5Hex);
         http.Response.Headers["x-oss-hash-sha256"] = written.Sha256Hex;
         return Results.Ok();
     }
 
-    private static async Task<IResult> DownloadAsync(HttpContext http, PackageLinks links, IObjectCatalog catalog, IBlobStore blobs)
+    private static async Task<IResult> DownloadAsync(HttpContext http, PackageLinks links, IObjectCatalog catalog, IBlobStore blobs, RegistryMetrics metrics)
     {
         var key = KeyOf(http);
         if (links.Check(HttpMethods.Get, key, http.Request.Query) is var check and not LinkCheck.Ok)
@@ -160,7 +162,7 @@ public static class ObjectEndpoints
         http.Response.Headers["x-oss-hash-sha256"] = stored.Sha256Hex;
         http.Response.Headers.XContentTypeOptions = "nosniff";
         http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = stored.FileName, FileNameStar = stored.FileName }.ToString();
-        return Results.Stream(content, PackageContentType.ForDownload(stored.ContentType), fileDownloadName: null,
+        return Results.Stream(new CountingReadStream(content, metrics), PackageContentType.ForDownload(stored.ContentType), fileDownloadName: null,
             lastModified: DateTimeOffset.FromUnixTimeMilliseconds(stored.UploadedMs),
             entityTag: new EntityTagHeaderValue(ETag(stored.Md5Hex)), enableRangeProcessing: true);
     }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using EdgeRegistry.Accounts;
 using EdgeRegistry.Auth;
 using EdgeRegistry.Hosting;
+using EdgeRegistry.Observability;
 using EdgeRegistry.Quotas;
 using EdgeRegistry.Storage;
 
@@ -24,6 +25,7 @@ public sealed class RpcPipeline(
     RpcResponseWriter writer,
     InFlightRequests inFlight,
     RequestLog requestLog,
+    RegistryMetrics metrics,
     ILogger<RpcPipeline> log)
 {
     /// <summary>What the request log reports when the client went away before it could be answered (nginx's code).</summary>
@@ -55,8 +57,9 @@ public sealed class RpcPipeline(
         finally
         {
             inFlight.Exit();
-            requestLog.Write(new RequestLogEntry(DateTime.UtcNow, state.Signed?.Action ?? "-", status,
-                status == ClientClosedRequest ? "ClientClosedRequest" : state.Failure?.Code ?? "Success",
+            var code = status == ClientClosedRequest ? "ClientClosedRequest" : state.Failure?.Code ?? "Success";
+            metrics.RequestEnded(state.Signed?.Action, code, started);
+            requestLog.Write(new RequestLogEntry(DateTime.UtcNow, state.Signed?.Action ?? "-", status, code,
                 state.Signed?.AccessKeyId ?? "-", Stopwatch.GetElapsedTime(started).TotalMilliseconds, requestId));
         }
     }

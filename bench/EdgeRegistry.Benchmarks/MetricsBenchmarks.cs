@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using BenchmarkDotNet.Attributes;
+using EdgeRegistry.Observability;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+
+namespace EdgeRegistry.Benchmarks;
+
+/// <summary>
+/// What /metrics costs one RPC request: <see cref="RegistryMetrics.RequestEnded"/> (one counter, one histogram) with
+/// nothing listening, and with the OpenTelemetry SDK and Prometheus exporter aggregating, as the server runs it.
+/// </summary>
+[MemoryDiagnoser]
+public class MetricsBenchmarks
+{
+    private ServiceProvider _services = null!;
+    private MeterProvider? _provider;
+    private RegistryMetrics _metrics = null!;
+    private long _started;
+
+    [GlobalSetup(Target = nameof(NothingListening))]
+    public void SetupQuiet() => Setup(export: false);
+
+    [GlobalSetup(Targets = [nameof(OpenTelemetryAggregating), nameof(OpenTelemetryAggregatingAnError)])]
+    public void SetupExported() => Setup(export: true);
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _provider?.Dispose();
+        _services.Dispose();
+    }
+
+    [Benchmark(Baseline = true)]
+    public void NothingListening() => _metrics.RequestEnded("QueryEdgeDriverVersion", "Success", _started);
+
+    [Benchmark]
+    public void OpenTelemetryAggregating() => _metrics.RequestEnded("QueryEdgeDriverVersion", "Success", _started);
+
+    [Benchmark]
+    public void OpenTelemetryAggregatingAnError() => _metrics.RequestEnded("QueryEdgeDriverVersion", "InvalidParameter", _started);
+
+    /// <summary>As the server does: the SDK (and exporter) listening from start-up, before the meter exists.</summary>
+    private void Setup(bool export)
+    {
+        if (export)
+        {
+            _provider = Sdk.CreateMeterProviderBuilder().AddMeter(RegistryMetrics.MeterName).AddPrometheusExporter().Build();
+        }
+
+        _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        _metrics = new RegistryMetrics(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), new ReplicaIdentity("embedded", "bench", "bench"));
+        _metrics.RegisterAction("QueryEdgeDriverVersion");
+        _started = Stopwatch.GetTimestamp();
+    }
+}

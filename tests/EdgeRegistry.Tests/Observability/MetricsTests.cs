@@ -1,0 +1,99 @@
+using EdgeRegistry.Tests.Functional.Infrastructure;
+using EdgeRegistry.Tests.Storage.Postgres;
+
+namespace EdgeRegistry.Tests.Observability;
+
+/// <summary>
+/// <c>/metrics</c> of a real server, scraped before and after known calls, in both modes. Other test servers in this
+/// process record into meters of the same name, so the checks are on growth by at least what this test did, with
+/// the labels it must carry.
+/// </summary>
+public sealed class MetricsTests
+{
+    [Fact]
+    public async Task Embedded_requests_codes_latency_throttling_and_object_bytes_are_counted()
+    {
+        await using var server = await TestServer.StartAsync(new TestServerOptions
+        {
+            FakeClock = false,
+            Settings = new Dictionary<string, string?> { ["EdgeRegistry:Quotas"] = "on" },
+        });
+        var before = await PrometheusScrape.ReadAsync(server.Http);
+        Assert.True(before.Has("edgereg_replica_info", ("mode", "embedded")), before.Text);
+        Assert.Equal(1, before.Value("edgereg_replica_info"));   // this server's own meter only, not its neighbours' in this process
+
+        var client = server.Client;
+        var driverId = await client.CreateDriverAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            RpcAssert.Success(await client.QueryDriversAsync());
+        }
+
+        var missing = await client.CallAsync("GetEdgeDriverVersion", ("DriverId", driverId), ("DriverVersion", "9.9.9"));
+        var missingCode = missing.Root.GetProperty("Code").GetString()!;
+        await client.CallAsync("NoSuchActionAtAll");
+        var bytes = PackageCalls.RandomBytes(123_456);
+        var address = await client.UploadPackageAsync(driverId, "1.0.0", bytes);
+        Assert.Equal(200, (await client.GetObjectAsync(server.DownloadLink(address))).Status);
+
+        var tenant = await server.Admin().CreateAccountAsync();
+        await server.Admin().SetQuotaAsync(tenant.AccountId, "QueryEdgeDriver", 1);
+        var tenantClient = server.ClientFor(tenant);
+        var throttled = 0;
+        for (var i = 0; i < 4; i++)
+        {
+            throttled += (await tenantClient.QueryDriversAsync()).Body.Contains("Throttling.User", StringComparison.Ordinal) ? 1 : 0;
+        }
+
+        Assert.True(throttled > 0);
+        var after = await PrometheusScrape.ReadAsync(server.Http);
+        double Delta(string name, params (string, string)[] labels) => after.Value(name, labels) - before.Value(name, labels);
+
+        Assert.True(Delta("edgereg_rpc_requests_total", ("action", "QueryEdgeDriver"), ("code", "Success")) >= 3);
+        Assert.True(Delta("edgereg_rpc_requests_total", ("action", "CreateEdgeDriver"), ("code", "Success")) >= 1);
+        Assert.True(Delta("edgereg_rpc_requests_total", ("action", "GetEdgeDriverVersion"), ("code", missingCode)) >= 1);
+        Assert.True(Delta("edgereg_rpc_requests_total", ("action", "other")) >= 1);
+        Assert.False(after.Has("edgereg_rpc_requests_total", ("action", "NoSuchActionAtAll")), "a made-up Action must not become a label");
+        Assert.True(Delta("edgereg_rpc_requests_total", ("action", "QueryEdgeDriver"), ("code", "Throttling.User")) >= throttled);
+        Assert.True(Delta("edgereg_rpc_throttled_total", ("action", "QueryEdgeDriver")) >= throttled);
+        Assert.True(Delta("edgereg_rpc_duration_seconds_count", ("action", "QueryEdgeDriver")) >= 3 + throttled);
+        Assert.True(Delta("edgereg_rpc_duration_seconds_bucket", ("action", "QueryEdgeDriver"), ("le", "+Inf")) >= 3 + throttled);
+        Assert.True(Delta("edgereg_rpc_duration_seconds_sum", ("action", "QueryEdgeDriver")) > 0);
+        Assert.True(Delta("edgereg_object_upload_bytes_total") >= bytes.Length);
+        Assert.True(Delta("edgereg_object_download_bytes_total") >= bytes.Length);
+    }
+
+    [Fact]
+    public async Task Scale_out_reports_its_mode_Redis_round_trips_and_PostgreSQL_commands()
+    {
+        await using var schema = await PostgresSchema.CreateAsync();
+        await using var server = await TestServer.StartAsync(new TestServerOptions
+        {
+            FakeClock = false,
+            Settings = new Dictionary<string, string?>
+            {
+                ["EdgeRegistry:Postgres"] = schema.ConnectionString,
+                ["EdgeRegistry:Redis"] = Environment.GetEnvironmentVariable("EDGEREG_TEST_REDIS")
+                    ?? throw new InvalidOperationException("EDGEREG_TEST_REDIS is not set: run ./test.sh, or tests/engines/start.sh and export what it prints."),
+            },
+        });
+        var before = await PrometheusScrape.ReadAsync(server.Http);
+        Assert.True(before.Has("edgereg_replica_info", ("mode", "scaleout")), before.Text);
+        Assert.Equal(1, before.Value("edgereg_replica_info"));
+
+        var driverId = await server.Client.CreateDriverAsync();
+        RpcAssert.Success(await server.Client.QueryDriversAsync());
+        var bytes = PackageCalls.RandomBytes(50_000);
+        var address = await server.Client.UploadPackageAsync(driverId, "1.0.0", bytes);
+        Assert.Equal(200, (await server.Client.GetObjectAsync(server.DownloadLink(address))).Status);
+
+        var after = await PrometheusScrape.ReadAsync(server.Http);
+        double Delta(string name, params (string, string)[] labels) => after.Value(name, labels) - before.Value(name, labels);
+        Assert.True(Delta("edgereg_rpc_requests_total", ("action", "QueryEdgeDriver"), ("code", "Success")) >= 1);
+        // Every signed call checks its nonce in Redis.
+        Assert.True(Delta("edgereg_redis_duration_seconds_count") >= 3, after.Text);
+        Assert.True(Delta("edgereg_object_upload_bytes_total") >= bytes.Length);
+        Assert.True(Delta("edgereg_object_download_bytes_total") >= bytes.Length);
+        Assert.Contains("db_client_", after.Text, StringComparison.Ordinal);
+    }
+}
