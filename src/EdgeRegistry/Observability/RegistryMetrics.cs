@@ -26,7 +26,7 @@ public sealed class RegistryMetrics
     private readonly Counter<long> _downloadBytes;
     private readonly ConcurrentDictionary<string, string> _actions = new(StringComparer.Ordinal);
 
-    public RegistryMetrics(IMeterFactory meters, ReplicaIdentity replica)
+    public RegistryMetrics(IMeterFactory meters, ReplicaIdentity replica, Storage.Caching.ReadCache? readCache = null)
     {
         var meter = meters.Create(MeterName);
         _requests = meter.CreateCounter<long>("edgereg.rpc.requests", "{request}", "RPC requests answered, by Action and Code (Success for a success).");
@@ -42,6 +42,21 @@ public sealed class RegistryMetrics
         _downloadBytes = meter.CreateCounter<long>("edgereg.object.download.bytes", "By", "Bytes read for downloads through the object endpoint.");
         meter.CreateObservableGauge("edgereg.replica.info", () => new Measurement<int>(1, replica.Tags), "{replica}",
             "Always 1; the labels say which replica this is: mode (embedded or scaleout), version and instance.");
+        if (readCache is not null)
+        {
+            ReadCacheInstruments(meter, readCache);
+        }
+    }
+
+    /// <summary>Read off the cache when scraped; nothing is recorded per request.</summary>
+    private static void ReadCacheInstruments(Meter meter, Storage.Caching.ReadCache cache)
+    {
+        meter.CreateObservableCounter("edgereg.read_cache.hits", () => cache.Statistics.TotalHits, "{read}", "Pages answered from the read cache.");
+        meter.CreateObservableCounter("edgereg.read_cache.misses", () => cache.Statistics.TotalMisses, "{read}",
+            "Pages read from the store: not cached yet, evicted, or changed since they were cached.");
+        meter.CreateObservableGauge("edgereg.read_cache.entries", () => cache.Statistics.CurrentEntryCount, "{page}", "Pages held by the read cache.");
+        meter.CreateObservableGauge("edgereg.read_cache.size", () => cache.Statistics.CurrentEstimatedSize ?? 0, "By", "Estimated bytes held by the read cache.");
+        meter.CreateObservableGauge("edgereg.read_cache.limit", () => cache.LimitBytes, "By", "The read cache's size limit (ReadCacheMegabytes).");
     }
 
     /// <summary>Only names the server registered become labels.</summary>

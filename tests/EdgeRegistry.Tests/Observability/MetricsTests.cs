@@ -29,6 +29,10 @@ public sealed class MetricsTests
             RpcAssert.Success(await client.QueryDriversAsync());
         }
 
+        // The same page twice: the second is a read-cache hit.
+        RpcAssert.Success(await client.QueryVersionsAsync(driverId, 1, 10));
+        RpcAssert.Success(await client.QueryVersionsAsync(driverId, 1, 10));
+
         var missing = await client.CallAsync("GetEdgeDriverVersion", ("DriverId", driverId), ("DriverVersion", "9.9.9"));
         var missingCode = missing.Root.GetProperty("Code").GetString()!;
         await client.CallAsync("NoSuchActionAtAll");
@@ -61,6 +65,11 @@ public sealed class MetricsTests
         Assert.True(Delta("edgereg_rpc_duration_seconds_sum", ("action", "QueryEdgeDriver")) > 0);
         Assert.True(Delta("edgereg_object_upload_bytes_total") >= bytes.Length);
         Assert.True(Delta("edgereg_object_download_bytes_total") >= bytes.Length);
+        Assert.True(Delta("edgereg_read_cache_hits_total") >= 3, after.Text);    // QueryEdgeDriver twice, the version page once
+        Assert.True(Delta("edgereg_read_cache_misses_total") >= 2, after.Text);
+        Assert.True(after.Value("edgereg_read_cache_entries") >= 2, after.Text);
+        Assert.True(after.Value("edgereg_read_cache_size_bytes") > 0, after.Text);
+        Assert.Equal(64 * 1024 * 1024, after.Value("edgereg_read_cache_limit_bytes"));
     }
 
     [Fact]
