@@ -60,4 +60,56 @@ public sealed class FullDiskTests : IAsyncLifetime
         Assert.Equal(200, (await client.PutAsync(tooBig.PresignedUrl, small)).Status);
         Assert.Equal(small, (await client.GetObjectAsync(_server.DownloadLink(tooBig.OssAddress))).Body);
     }
+
+    [Fact]
+    public async Task A_write_on_a_full_disk_answers_503_ServiceUnavailable_and_succeeds_once_there_is_room()
+    {
+        var client = _server.Client;
+        var driverId = await client.CreateDriverAsync();
+        var filler = Path.Combine(_disk.Path, "filler");
+        FillUp(filler);
+
+        // SQLite may still have room in pages it already holds: write until one needs more.
+        var rule = $"{{\"deviceConfig\":{{\"note\":\"{new string('d', 60_000)}\"}}}}";
+        RpcResponse? refused = null;
+        var refusedVersion = "";
+        for (var i = 0; i < 400 && refused is null; i++)
+        {
+            refusedVersion = $"1.0.{i}";
+            var answer = await client.CallAsync("CreateEdgeDriverVersion",
+                ("DriverId", driverId), ("DriverVersion", refusedVersion), ("EdgeVersion", "2.4.0"), ("ConfigCheckRule", rule));
+            if (answer.Code != "Success")
+            {
+                refused = answer;
+            }
+        }
+
+        Assert.NotNull(refused);
+        RpcAssert.GatewayError(refused, 503, "ServiceUnavailable");
+        // Nothing of the refused write was kept, and reads go on.
+        Assert.Empty(Listings.VersionItems(await client.QueryVersionsAsync(driverId, 1, 10, ("DriverVersion", refusedVersion))));
+
+        File.Delete(filler);
+        await client.CreateVersionAsync(driverId, "2.0.0", ("ConfigCheckRule", rule));
+        Assert.Contains("2.0.0", Listings.VersionNames(await client.QueryVersionsAsync(driverId, 1, 10)));
+    }
+
+    /// <summary>Writes zeros to <paramref name="path"/> until the filesystem has no room left.</summary>
+    private static void FillUp(string path)
+    {
+        using var file = File.Create(path);
+        var chunk = new byte[64 * 1024];
+        try
+        {
+            while (true)
+            {
+                file.Write(chunk);
+                file.Flush(flushToDisk: true);
+            }
+        }
+        catch (IOException)
+        {
+            // No space left on the device: full.
+        }
+    }
 }
