@@ -22,6 +22,7 @@ public static class ServeSettingsHelp
         ["Postgres"] = ("--postgres", "Scale-out mode, with Redis: Npgsql connection string of the shared PostgreSQL."),
         ["Redis"] = ("--redis", "Scale-out mode, with Postgres: StackExchange.Redis configuration."),
         ["ReadCacheMegabytes"] = (null, "MiB for the read cache of version and driver pages, per replica; 0 turns it off (default 64)."),
+        ["Durability"] = ("--durability", "full (default): every acknowledged write survives a power loss; normal: faster writes, the last ones may be lost on power loss."),
         ["ShutdownTimeout"] = ("--shutdown-timeout", "How long a stop (SIGTERM, Ctrl+C) lets requests and uploads in flight finish, e.g. 30s (default 30s)."),
         ["RootAccessKeyId"] = (null, "With RootAccessKeySecret: the root account's AccessKeyId, instead of a generated pair."),
         ["RootAccessKeySecret"] = (null, "With RootAccessKeyId: the root account's AccessKeySecret."),

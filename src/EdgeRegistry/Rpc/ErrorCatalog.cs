@@ -26,6 +26,7 @@ public static class ErrorCatalog
     private static object? Placeholder(ParameterInfo parameter) =>
         parameter.ParameterType == typeof(string) ? NamePlaceholder
         : parameter.ParameterType == typeof(int) ? 0
+        : parameter.ParameterType == typeof(long) ? 0L
         : parameter.ParameterType == typeof(IEnumerable<string>) ? Array.Empty<string>()
         : throw new InvalidOperationException($"RpcErrors.{parameter.Member.Name} takes a {parameter.ParameterType.Name}; ErrorCatalog has no placeholder for it.");
 }

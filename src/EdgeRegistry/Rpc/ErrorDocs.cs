@@ -44,6 +44,7 @@ public static class ErrorDocs
         ["iot.common.InvalidParam"] = "A value is out of range or malformed; ErrorMessage names the parameter and the rule.",
         ["iot.common.InvalidPageParams"] = "CurrentPage is below 1 or PageSize is not 1 to 30.",
         ["iot.common.ParameterSizeLimit"] = "A value (or a list) is longer than its limit; ErrorMessage gives both sizes.",
+        ["iot.common.StorageQuotaExceeded"] = "The account's package bytes have reached its storage limit (set by the operator): no new upload link until packages are deleted or the limit is raised.",
         ["iot.system.InstanceNotFound"] = "The IotInstanceId names no instance of this account.",
         ["iot.edge.DriverNotExist"] = "No driver with this DriverId in this instance.",
         ["iot.edge.DriverNameExist"] = "A driver with this DriverName already exists in this instance.",

@@ -49,6 +49,7 @@ public sealed partial class EmbeddedInstallation
         var tenant = await admin.CreateAccountAsync();
         var instance = await admin.CreateInstanceAsync(tenant.AccountId);
         await admin.SetQuotaAsync(tenant.AccountId, "QueryEdgeDriver", 50);
+        AdminClient.Expect(await admin.SendAsync(HttpMethod.Put, $"/admin/accounts/{tenant.AccountId}/storage", "{\"limitBytes\":50000000}"), 200);
         var ramUser = await admin.CreateRamUserAsync(tenant.AccountId, AdminClient.AllowAll);
         var client = server.ClientFor(tenant);
         var c = await client.CreateDriverAsync("gamma", more: ("IotInstanceId", instance));
@@ -105,7 +106,8 @@ public sealed partial class EmbeddedInstallation
 
         var admin = server.Admin();
         foreach (var path in new[] { "/admin/accounts", $"/admin/accounts/{Tenant.AccountId}/keys", $"/admin/accounts/{Tenant.AccountId}/users",
-                     $"/admin/accounts/{Tenant.AccountId}/policies", $"/admin/accounts/{Tenant.AccountId}/instances", $"/admin/accounts/{Tenant.AccountId}/quotas" })
+                     $"/admin/accounts/{Tenant.AccountId}/policies", $"/admin/accounts/{Tenant.AccountId}/instances", $"/admin/accounts/{Tenant.AccountId}/quotas",
+                     $"/admin/accounts/{Tenant.AccountId}/storage" })
         {
             lines.Add($"{path} {AdminClient.Expect(await admin.GetAsync(path), 200).Body}");
         }

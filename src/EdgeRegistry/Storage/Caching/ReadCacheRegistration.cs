@@ -11,12 +11,15 @@ public static class ReadCacheRegistration
         }
 
         var provider = services.Last(d => d.ServiceType == typeof(IDriverStore));
-        var innerType = provider.ImplementationType
-            ?? throw new InvalidOperationException("The read cache expects the driver store registered by its type.");
         services.Remove(provider);
         services.AddSingleton(new ReadCache(megabytes * 1024L * 1024L));
-        services.AddSingleton<IDriverStore>(s =>
-            new CachingDriverStore((IDriverStore)ActivatorUtilities.CreateInstance(s, innerType), s.GetRequiredService<ReadCache>()));
+        services.AddSingleton<IDriverStore>(s => new CachingDriverStore(Resolve(s, provider), s.GetRequiredService<ReadCache>()));
         return services;
     }
+
+    /// <summary>The store the provider registered, however it registered it.</summary>
+    private static IDriverStore Resolve(IServiceProvider services, ServiceDescriptor provider) =>
+        (IDriverStore)(provider.ImplementationInstance
+            ?? provider.ImplementationFactory?.Invoke(services)
+            ?? ActivatorUtilities.CreateInstance(services, provider.ImplementationType!));
 }

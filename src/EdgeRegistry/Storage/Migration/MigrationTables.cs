@@ -19,6 +19,7 @@ internal static class MigrationTables
         new("policies", "account_id, policy_name"),
         new("user_policies", "account_id, user_name, policy_name"),
         new("quota_overrides", "account_id, action"),
+        new("storage_limits", "account_id"),
         new("scope_counts", "account_id, instance_id"),
         new("drivers", "driver_pk", Identity: "driver_pk"),
         new("driver_versions", "version_pk", Identity: "version_pk"),

@@ -33,8 +33,9 @@ public static class PostgresStorageRegistration
         // A factory, so the container owns the data source and closes its connections at shutdown.
         services.AddSingleton(_ => PostgresDatabase.Open(connectionString));
         services.AddSingleton<IStorageLifecycle>(s => new PostgresStorage(s.GetRequiredService<PostgresDatabase>(), PostgresStorage.Describe(connectionString)));
-        services.AddSingleton<IDriverStore, PostgresDriverStore>();
-        services.AddSingleton(sp => (IDriverImportStore)sp.GetRequiredService<IDriverStore>());
+        services.AddSingleton<PostgresDriverStore>();
+        services.AddSingleton<IDriverStore>(sp => sp.GetRequiredService<PostgresDriverStore>());
+        services.AddSingleton<IDriverImportStore>(sp => sp.GetRequiredService<PostgresDriverStore>());
         services.AddSingleton<IAccountStore, PostgresAccountStore>();
         services.AddSingleton<IAdminStore, PostgresAdminStore>();
         services.AddSingleton<IObjectCatalog, PostgresObjectCatalog>();

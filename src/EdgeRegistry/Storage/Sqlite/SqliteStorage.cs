@@ -29,8 +29,9 @@ public static class SqliteStorageRegistration
             : SqliteDatabase.OpenFile(Path.Combine(settings.DataDir, "edgereg.db"), settings.Durability);
         services.AddSingleton(database);
         services.AddSingleton<IStorageLifecycle>(new SqliteStorage(database, settings.InMemory ? "in memory" : Path.GetFullPath(settings.DataDir)));
-        services.AddSingleton<IDriverStore, SqliteDriverStore>();
-        services.AddSingleton(sp => (IDriverImportStore)sp.GetRequiredService<IDriverStore>());
+        services.AddSingleton<SqliteDriverStore>();
+        services.AddSingleton<IDriverStore>(sp => sp.GetRequiredService<SqliteDriverStore>());
+        services.AddSingleton<IDriverImportStore>(sp => sp.GetRequiredService<SqliteDriverStore>());
         services.AddSingleton<IAccountStore, SqliteAccountStore>();
         services.AddSingleton<IAdminStore, SqliteAdminStore>();
         services.AddSingleton<IObjectCatalog, SqliteObjectCatalog>();
