@@ -10,9 +10,10 @@ public sealed record SourceFile(string Path, string FileName, long Length, strin
 
 /// <summary>
 /// The source registry, read through its public RPC API only (so it may be Alibaba Cloud or another EdgeRegistry),
-/// with the user CLI's signed client: its Throttling.User back-off paces the import to the source's quota.
+/// with the user CLI's signed client: its Throttling.User back-off paces the import to the source's quota. A file the
+/// source refuses without a signature (an EdgeRegistry FILE config) is asked for once more, signed by <paramref name="signer"/>.
 /// </summary>
-public sealed class ImportSource(IotRpc rpc, ObjectTransfer transfer, HttpClient http, string workDir)
+public sealed class ImportSource(IotRpc rpc, ObjectTransfer transfer, HttpClient http, OssObjectSigner signer, string workDir)
 {
     private readonly IotClient _client = new(rpc);
     private int _files;
@@ -66,7 +67,7 @@ public sealed class ImportSource(IotRpc rpc, ObjectTransfer transfer, HttpClient
     {
         var name = FileNameOf(url);
         var path = Path.Combine(workDir, $"{Interlocked.Increment(ref _files)}-{name}");
-        var result = await transfer.DownloadAsync(new Uri(url), path, cancellationToken);
+        var result = await transfer.DownloadAsync(new Uri(url), path, signer.For(url), cancellationToken);
         string sha256;
         await using (var stream = File.OpenRead(path))
         {
