@@ -62,7 +62,10 @@ public sealed class ImportSource(IotRpc rpc, ObjectTransfer transfer, HttpClient
         }
     }
 
-    /// <summary>Downloads a file (a package's temporary link, or a FILE config's URL), checked against the digest the store reports.</summary>
+    /// <summary>
+    /// Downloads a file (a package's temporary link, or a FILE config's URL), checked against the digest the store
+    /// reports; a 403 to the plain GET is asked once more with the source AccessKey's OSS header signature.
+    /// </summary>
     public async Task<SourceFile> FetchAsync(string url, CancellationToken cancellationToken)
     {
         var name = FileNameOf(url);
