@@ -7,7 +7,9 @@ namespace EdgeRegistry.Cli.Admin.Import;
 /// <summary>
 /// Signs a GET of a source object with the source's AccessKey, as an OSS bucket owner does
 /// (<see cref="OssHeaderSignature"/>): how the import reads a FILE config that an EdgeRegistry source serves to no
-/// presigned link. Only the signature travels; it opens that one object for GET, for the 15 minutes around its date.
+/// presigned link (or a package whose temporary link expired). Only the signature travels, and only to a URL whose
+/// path has <c>/oss/</c> in it (never to Alibaba's OSS hosts); it opens that one object for GET, for the 15 minutes
+/// around its date.
 /// </summary>
 public sealed class OssObjectSigner(AccessKeyPair key, TimeProvider time)
 {
@@ -21,6 +23,8 @@ public sealed class OssObjectSigner(AccessKeyPair key, TimeProvider time)
 
         return request =>
         {
+            // The permanent URL: a presigned query (an expired link) would be checked instead of the header.
+            request.RequestUri = new Uri(request.RequestUri!.GetLeftPart(UriPartial.Path));
             var date = OssHeaderSignature.FormatDate(time.GetUtcNow());
             request.Headers.TryAddWithoutValidation(OssHeaderSignature.DateHeader, date);
             var headers = request.Headers.NonValidated.Select(h => KeyValuePair.Create(h.Key, string.Join(",", h.Value)));
