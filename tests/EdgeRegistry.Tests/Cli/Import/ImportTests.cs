@@ -155,6 +155,31 @@ public sealed class ImportTests(ImportServers servers) : IClassFixture<ImportSer
     }
 
     [Fact]
+    public async Task A_FILE_config_the_source_cannot_serve_even_to_its_key_is_a_reported_conflict_not_a_dangling_copy()
+    {
+        var (from, source) = await SourceAccountAsync();
+        var to = await servers.Target.Admin().CreateAccountAsync();
+        var driver = await source.CreateDriverAsync();
+        var config = PackageCalls.RandomBytes(777);
+        var configUrl = await source.UploadDefaultConfigAsync(driver, "1.0", config);
+        await source.CreateVersionAsync(driver, "1.0", ("DriverConfig", PackageCalls.FileConfig(configUrl)));
+        await source.CreateVersionAsync(driver, "2.0");
+        // The source lost the bytes: the plain GET is refused (403) and the signed one finds nothing (404 NoSuchKey).
+        File.Delete(Assert.Single(servers.Source.BlobFiles(), f => File.ReadAllBytes(f).AsSpan().SequenceEqual(config)));
+
+        var run = await servers.ImportAsync(from, to.AccountId, null, "--output", "json");
+
+        Assert.True(run.ExitCode == 4, run.Out + run.Error);
+        var conflict = Assert.Single(ImportServers.Steps(run, "conflict"));
+        Assert.Equal("1.0", conflict.GetProperty("version").GetString());
+        var detail = conflict.GetProperty("detail").GetString()!;
+        Assert.StartsWith("a file could not be read at the source: the download failed", detail, StringComparison.Ordinal);
+        Assert.Contains("NoSuchKey, HTTP 404", detail, StringComparison.Ordinal);
+        var versions = RpcAssert.Success(await servers.Target.ClientFor(to).QueryVersionsAsync(driver, 1, 30)).Data.GetProperty("DriverVersionList");
+        Assert.Equal("2.0", Assert.Single(versions.EnumerateArray()).GetProperty("DriverVersion").GetString());
+    }
+
+    [Fact]
     public async Task A_DriverId_held_by_another_account_of_the_target_is_refused()
     {
         var (from, source) = await SourceAccountAsync();
