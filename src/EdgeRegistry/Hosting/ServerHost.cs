@@ -70,6 +70,7 @@ public static class ServerHost
         services.AddSingleton<QuotaOverrides>();
         services.AddHostedService(s => s.GetRequiredService<QuotaOverrides>());
         services.AddSingleton<PackageLinks>();
+        services.AddSingleton<OssHeaderAuthenticator>();
         services.AddSingleton<IObjectLinks>(s => s.GetRequiredService<PackageLinks>());
         services.AddSingleton<PackageReferences>();
         services.AddSingleton<OrphanSweeper>();

@@ -9,7 +9,8 @@ namespace EdgeRegistry.Packages;
 
 /// <summary>
 /// The object store's side of the protocol: <c>PUT</c> to a presigned link stores the bytes, <c>GET</c>/<c>HEAD</c> of a
-/// presigned link returns them (with Range support). Nothing is served without a valid link.
+/// presigned link returns them (with Range support). A read may instead carry OSS's header signature made with the
+/// owning account's AccessKey (<see cref="OssHeaderAuthenticator"/>); a write never. Nothing is served otherwise.
 /// </summary>
 public static class ObjectEndpoints
 {
@@ -41,6 +42,13 @@ public static class ObjectEndpoints
         ServerSettings settings, TimeProvider time, ILoggerFactory logs, RegistryMetrics metrics)
     {
         var key = KeyOf(http);
+        if (OssHeaderAuthenticator.IsHeaderSigned(http.Request))
+        {
+            // An AccessKey signature has no nonce and no expiry of its own: only presigned links, which name the method, may write.
+            return OssErrors.Write(http, 403, "AccessDenied",
+                "An upload needs a presigned link from CreateEdgeOssPreSignedAddress; the Authorization header is accepted for GET and HEAD only.");
+        }
+
         if (links.Check(HttpMethods.Put, key, http.Request.Query) is var check and not LinkCheck.Ok)
         {
             return OssErrors.ForLink(http, check);
@@ -131,10 +139,22 @@ public static class ObjectEndpoints
         return Results.Ok();
     }
 
-    private static async Task<IResult> DownloadAsync(HttpContext http, PackageLinks links, IObjectCatalog catalog, IBlobStore blobs, RegistryMetrics metrics)
+    private static async Task<IResult> DownloadAsync(HttpContext http, PackageLinks links, OssHeaderAuthenticator headers, IObjectCatalog catalog,
+        IBlobStore blobs, RegistryMetrics metrics)
     {
         var key = KeyOf(http);
-        if (links.Check(HttpMethods.Get, key, http.Request.Query) is var check and not LinkCheck.Ok)
+        string? owner = null;
+        if (OssHeaderAuthenticator.IsHeaderSigned(http.Request))
+        {
+            var authentication = await headers.AuthenticateAsync(http, key, http.RequestAborted);
+            if (authentication.Refusal is { } refusal)
+            {
+                return refusal;
+            }
+
+            owner = authentication.AccountId;
+        }
+        else if (links.Check(HttpMethods.Get, key, http.Request.Query) is var check and not LinkCheck.Ok)
         {
             return OssErrors.ForLink(http, check);
         }
@@ -146,8 +166,10 @@ public static class ObjectEndpoints
         for (var attempt = 0; attempt < 3 && content is null; attempt++)
         {
             stored = await catalog.FindAsync(key, http.RequestAborted);
-            if (stored is not { IsUploaded: true })
+            // Another tenant's object answers like a missing one, so a key cannot probe what other accounts store.
+            if (stored is not { IsUploaded: true } || (owner is not null && stored.AccountId != owner))
             {
+                stored = null;
                 break;
             }
 

@@ -119,22 +119,62 @@ public sealed class ImportTests(ImportServers servers) : IClassFixture<ImportSer
     }
 
     [Fact]
-    public async Task A_FILE_config_the_source_will_not_serve_is_a_reported_conflict_not_a_dangling_copy()
+    public async Task A_FILE_config_at_its_permanent_URL_is_read_with_the_source_key_and_copied()
     {
         var (from, source) = await SourceAccountAsync();
         var to = await servers.Target.Admin().CreateAccountAsync();
         var driver = await source.CreateDriverAsync();
-        // The permanent URL, as a user stores it: EdgeRegistry serves it to nobody without a link it signed.
-        var configUrl = await source.UploadDefaultConfigAsync(driver, "1.0");
+        var config = Encoding.UTF8.GetBytes("{\"port\":502,\"slave\":7}");
+        // The permanent URL, as a user stores it: the source serves it to no presigned link, only to the owner's
+        // AccessKey signature, which the import sends once the plain GET is refused.
+        var configUrl = await source.UploadDefaultConfigAsync(driver, "1.0", config);
+        await source.CreateVersionAsync(driver, "1.0", ("DriverConfig", PackageCalls.FileConfig(configUrl)));
+        await source.ReleaseAsync(driver, "1.0");
+        await source.CreateVersionAsync(driver, "2.0");
+
+        var run = await servers.ImportAsync(from, to.AccountId, null, "--output", "json");
+
+        Assert.True(run.ExitCode == 0, run.Out + run.Error);
+        var summary = ImportServers.Summary(run);
+        Assert.Equal(2, summary.GetProperty("versionsCreated").GetInt32());
+        Assert.Equal(1, summary.GetProperty("files").GetInt32());
+        Assert.Equal(config.Length, summary.GetProperty("bytes").GetInt64());
+        var target = servers.Target.ClientFor(to);
+        await AssertSameDriversAsync(source, target, [driver]);
+        var copied = (await target.FindVersionAsync(driver, "1.0")).GetProperty("DriverConfig").GetString()!;
+        var copiedUrl = JsonDocument.Parse(copied).RootElement[0].GetProperty("content").GetString()!;
+        Assert.StartsWith(servers.Target.BaseUri.GetLeftPart(UriPartial.Authority) + "/oss/", copiedUrl, StringComparison.Ordinal);
+        Assert.Equal(config, await servers.Target.Http.GetByteArrayAsync(servers.Target.DownloadLink(copiedUrl)));
+
+        // The second run compares the config by its bytes, read the same signed way: nothing to copy.
+        var again = await servers.ImportAsync(from, to.AccountId, null, "--output", "json");
+
+        Assert.True(again.ExitCode == 0, again.Out + again.Error);
+        Assert.Equal(0, ImportServers.Summary(again).GetProperty("files").GetInt32());
+        Assert.Equal(2, ImportServers.Summary(again).GetProperty("versionsUnchanged").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_FILE_config_the_source_cannot_serve_even_to_its_key_is_a_reported_conflict_not_a_dangling_copy()
+    {
+        var (from, source) = await SourceAccountAsync();
+        var to = await servers.Target.Admin().CreateAccountAsync();
+        var driver = await source.CreateDriverAsync();
+        var config = PackageCalls.RandomBytes(777);
+        var configUrl = await source.UploadDefaultConfigAsync(driver, "1.0", config);
         await source.CreateVersionAsync(driver, "1.0", ("DriverConfig", PackageCalls.FileConfig(configUrl)));
         await source.CreateVersionAsync(driver, "2.0");
+        // The source lost the bytes: the plain GET is refused (403) and the signed one finds nothing (404 NoSuchKey).
+        File.Delete(Assert.Single(servers.Source.BlobFiles(), f => File.ReadAllBytes(f).AsSpan().SequenceEqual(config)));
 
         var run = await servers.ImportAsync(from, to.AccountId, null, "--output", "json");
 
         Assert.True(run.ExitCode == 4, run.Out + run.Error);
         var conflict = Assert.Single(ImportServers.Steps(run, "conflict"));
         Assert.Equal("1.0", conflict.GetProperty("version").GetString());
-        Assert.StartsWith("a file could not be read at the source: the download failed", conflict.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var detail = conflict.GetProperty("detail").GetString()!;
+        Assert.StartsWith("a file could not be read at the source: the download failed", detail, StringComparison.Ordinal);
+        Assert.Contains("NoSuchKey, HTTP 404", detail, StringComparison.Ordinal);
         var versions = RpcAssert.Success(await servers.Target.ClientFor(to).QueryVersionsAsync(driver, 1, 30)).Data.GetProperty("DriverVersionList");
         Assert.Equal("2.0", Assert.Single(versions.EnumerateArray()).GetProperty("DriverVersion").GetString());
     }

@@ -26,8 +26,11 @@ public sealed class ObjectTransferTests : IAsyncLifetime
     /// <summary>The status and headers the stub answers with; each test sets its own.</summary>
     private Action<HttpResponse> _headers = _ => { };
 
-    /// <summary>An error body instead of the bytes.</summary>
+    /// <summary>An error body instead of the bytes, when the status is an error.</summary>
     private string? _errorBody;
+
+    /// <summary>The Authorization header of each GET, in order (empty: none).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _authorizations = new();
 
     public async Task InitializeAsync()
     {
@@ -43,8 +46,13 @@ public sealed class ObjectTransferTests : IAsyncLifetime
                 await context.Request.Body.CopyToAsync(Stream.Null);
             }
 
+            if (HttpMethods.IsGet(context.Request.Method))
+            {
+                _authorizations.Enqueue(context.Request.Headers.Authorization.ToString());
+            }
+
             _headers(context.Response);
-            if (_errorBody is not null)
+            if (_errorBody is not null && context.Response.StatusCode >= 400)
             {
                 await context.Response.WriteAsync(_errorBody);
             }
@@ -150,6 +158,54 @@ public sealed class ObjectTransferTests : IAsyncLifetime
         Assert.Equal(5, e.ExitCode);
         Assert.Equal("the download failed: Request has expired. (AccessDenied, HTTP 403)", e.Message);
         Assert.Empty(Directory.GetFileSystemEntries(_folder));
+    }
+
+    private void ForbiddenUnless(Func<string, bool> accepted)
+    {
+        _headers = r =>
+        {
+            if (!accepted(r.HttpContext.Request.Headers.Authorization.ToString()))
+            {
+                r.StatusCode = 403;
+                r.ContentType = "application/xml";
+            }
+        };
+        _errorBody = "<?xml version=\"1.0\"?><Error><Code>AccessDenied</Code><Message>This object is not public.</Message></Error>";
+    }
+
+    [Fact]
+    public async Task A_403_to_the_plain_GET_is_asked_once_more_signed_and_then_read()
+    {
+        ForbiddenUnless(authorization => authorization == "OSS id:signed");
+        var target = Path.Combine(_folder, "config.json");
+
+        await Transfer().DownloadAsync(_url, target, r => r.Headers.TryAddWithoutValidation("Authorization", "OSS id:signed"), CancellationToken.None);
+
+        Assert.Equal(Bytes, await File.ReadAllBytesAsync(target));
+        Assert.Equal(["", "OSS id:signed"], _authorizations);
+    }
+
+    [Fact]
+    public async Task A_signed_GET_refused_too_fails_after_one_retry_and_leaves_no_file()
+    {
+        ForbiddenUnless(_ => false);
+
+        var e = await Assert.ThrowsAsync<AdminCliException>(() => Transfer().DownloadAsync(_url, Path.Combine(_folder, "x.json"),
+            r => r.Headers.TryAddWithoutValidation("Authorization", "OSS id:signed"), CancellationToken.None));
+
+        Assert.Equal("the download failed: This object is not public. (AccessDenied, HTTP 403)", e.Message);
+        Assert.Equal(["", "OSS id:signed"], _authorizations);
+        Assert.Empty(Directory.GetFileSystemEntries(_folder));
+    }
+
+    [Fact]
+    public async Task Without_a_signer_a_403_is_not_retried()
+    {
+        ForbiddenUnless(_ => false);
+
+        await Assert.ThrowsAsync<AdminCliException>(() => Transfer().DownloadAsync(_url, Path.Combine(_folder, "x.json"), CancellationToken.None));
+
+        Assert.Equal([""], _authorizations);
     }
 
     private static string Hex(byte[] digest) => Convert.ToHexStringLower(digest);

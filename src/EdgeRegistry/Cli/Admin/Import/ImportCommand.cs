@@ -56,7 +56,7 @@ public sealed class ImportCommand : ServerCallingCommand
         var clock = Stopwatch.StartNew();
         try
         {
-            var source = new ImportSource(rpc, new ObjectTransfer(transferHttp, environment), transferHttp, workDir);
+            var source = new ImportSource(rpc, new ObjectTransfer(transferHttp, environment), transferHttp, new OssObjectSigner(key, TimeProvider.System), workDir);
             var target = new ImportTarget(adminHttp, parse.GetRequiredValue(_account), Empty(parse.GetValue(_instance)));
             await new ImportRunner(source, target, report, dryRun, environment.CreateProgressTerminal()).RunAsync(cancellationToken);
         }

@@ -10,9 +10,10 @@ public sealed record SourceFile(string Path, string FileName, long Length, strin
 
 /// <summary>
 /// The source registry, read through its public RPC API only (so it may be Alibaba Cloud or another EdgeRegistry),
-/// with the user CLI's signed client: its Throttling.User back-off paces the import to the source's quota.
+/// with the user CLI's signed client: its Throttling.User back-off paces the import to the source's quota. A file the
+/// source refuses without a signature (an EdgeRegistry FILE config) is asked for once more, signed by <paramref name="signer"/>.
 /// </summary>
-public sealed class ImportSource(IotRpc rpc, ObjectTransfer transfer, HttpClient http, string workDir)
+public sealed class ImportSource(IotRpc rpc, ObjectTransfer transfer, HttpClient http, OssObjectSigner signer, string workDir)
 {
     private readonly IotClient _client = new(rpc);
     private int _files;
@@ -61,12 +62,15 @@ public sealed class ImportSource(IotRpc rpc, ObjectTransfer transfer, HttpClient
         }
     }
 
-    /// <summary>Downloads a file (a package's temporary link, or a FILE config's URL), checked against the digest the store reports.</summary>
+    /// <summary>
+    /// Downloads a file (a package's temporary link, or a FILE config's URL), checked against the digest the store
+    /// reports; a 403 to the plain GET is asked once more with the source AccessKey's OSS header signature.
+    /// </summary>
     public async Task<SourceFile> FetchAsync(string url, CancellationToken cancellationToken)
     {
         var name = FileNameOf(url);
         var path = Path.Combine(workDir, $"{Interlocked.Increment(ref _files)}-{name}");
-        var result = await transfer.DownloadAsync(new Uri(url), path, cancellationToken);
+        var result = await transfer.DownloadAsync(new Uri(url), path, signer.For(url), cancellationToken);
         string sha256;
         await using (var stream = File.OpenRead(path))
         {

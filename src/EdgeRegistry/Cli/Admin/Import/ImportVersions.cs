@@ -58,7 +58,7 @@ public sealed class ImportVersions(ImportSource source, ImportTarget target, Imp
         }
         catch (AdminCliException e) when (e.ExitCode != ExitCodes.ServerUnreachable)
         {
-            // A file the source would not hand over (a FILE config URL it serves to nobody, a link that expired twice).
+            // A file the source would not hand over even to its key's signature (a URL it serves to nobody, a link that expired twice).
             report.Add(id, name, ImportActions.Conflict, $"a file could not be read at the source: {e.Message}");
         }
         finally

@@ -31,10 +31,16 @@ public sealed class ObjectTransfer(HttpClient http, AdminEnvironment environment
     }
 
     /// <summary>GETs a link into <paramref name="destination"/>, which appears only once every byte arrived and checked out.</summary>
-    public async Task<TransferResult> DownloadAsync(Uri url, string destination, CancellationToken cancellationToken)
+    public Task<TransferResult> DownloadAsync(Uri url, string destination, CancellationToken cancellationToken) =>
+        DownloadAsync(url, destination, signWhenForbidden: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="DownloadAsync(Uri, string, CancellationToken)"/>; when the store answers 403 to the plain GET and
+    /// <paramref name="signWhenForbidden"/> is given, asks once more with the request it signs (an owner's AccessKey).
+    /// </summary>
+    public async Task<TransferResult> DownloadAsync(Uri url, string destination, Action<HttpRequestMessage>? signWhenForbidden, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        using var response = await SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        using var response = await GetAsync(url, signWhenForbidden, cancellationToken);
         await EnsureSuccessAsync(response, "the download", cancellationToken);
         var full = Path.GetFullPath(destination);
         var partial = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.part");
@@ -74,6 +80,21 @@ public sealed class ObjectTransfer(HttpClient http, AdminEnvironment environment
                 File.Delete(partial);
             }
         }
+    }
+
+    private async Task<HttpResponseMessage> GetAsync(Uri url, Action<HttpRequestMessage>? signWhenForbidden, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        var response = await SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        if (response.StatusCode != System.Net.HttpStatusCode.Forbidden || signWhenForbidden is null)
+        {
+            return response;
+        }
+
+        response.Dispose();
+        using var signed = new HttpRequestMessage(HttpMethod.Get, url);
+        signWhenForbidden(signed);
+        return await SendAsync(signed, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
     }
 
     private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, HttpCompletionOption completion, CancellationToken cancellationToken)
