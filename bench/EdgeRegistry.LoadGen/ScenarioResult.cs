@@ -9,6 +9,9 @@ public sealed record ScenarioResult(Scenario Scenario, LoadResult Load, long Pea
 
     public double PeakRssMiB => PeakRssBytes / (1024.0 * 1024.0);
 
+    /// <summary>Each replica's peak VmRSS, in the order they were loaded (one entry for a single server).</summary>
+    public IReadOnlyList<long> PeakRssPerReplica { get; init; } = [PeakRssBytes];
+
     /// <summary>Server CPU milliseconds per request over the measured window.</summary>
     public double CpuMsPerRequest => Load.Requests == 0 ? 0 : ServerCpu.TotalMilliseconds / Load.Requests;
 }
