@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Security.Cryptography;
 
 namespace EdgeRegistry.LoadGen;
@@ -47,6 +48,23 @@ public sealed class ScaleOutEngines : IAsyncDisposable
             await StopAsync(dir);
             throw;
         }
+    }
+
+    /// <summary>
+    /// CPU time so far of Redis, the postmaster and every PostgreSQL backend (its children; the replicas' pooled
+    /// connections live for the whole run, so none exits inside a measured window and takes its time with it).
+    /// </summary>
+    public TimeSpan CpuTime()
+    {
+        var redis = int.Parse(File.ReadAllText(Path.Combine(_dir, "redis.pid")).Trim(), CultureInfo.InvariantCulture);
+        var postmaster = int.Parse(File.ReadLines(Path.Combine(_dir, "pg", "postmaster.pid")).First().Trim(), CultureInfo.InvariantCulture);
+        var total = ProcStats.CpuTime(redis) + ProcStats.CpuTime(postmaster);
+        foreach (var child in ProcStats.Children(postmaster))
+        {
+            total += ProcStats.CpuTime(child);
+        }
+
+        return total;
     }
 
     public async ValueTask DisposeAsync() => await StopAsync(_dir);

@@ -25,16 +25,16 @@ public static class ScaleOutReportWriter
             $"PostgreSQL and one Redis, connections split evenly ({(o.Connections + 1) / 2} + {o.Connections / 2}), each replica's requests signed for its own Host");
         Line(text, $"- reference (× baseline = 1.00): the embedded server's faster `/health/live` run, {report.ReferenceRps:N0} req/s");
         Line(text, "");
-        Line(text, "| scenario | embedded req/s | × baseline | p50 ms | p99 ms | CPU ms/req | scale-out req/s | × baseline | p50 ms | p99 ms | CPU ms/req | scale-out ÷ embedded | result |");
-        Line(text, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        Line(text, "| scenario | embedded req/s | × baseline | p50 ms | p99 ms | CPU ms/req | scale-out req/s | × baseline | p50 ms | p99 ms | CPU ms/req | engines CPU ms/req | scale-out ÷ embedded | result |");
+        Line(text, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var baseline in report.Embedded.Baselines)
         {
-            Line(text, $"| `{baseline.Name}` | {Cells(baseline, report.ReferenceRps)} | | | | | | | {Outcome(baseline)} |");
+            Line(text, $"| `{baseline.Name}` | {Cells(baseline, report.ReferenceRps)} | | | | | | | | {Outcome(baseline)} |");
         }
 
         foreach (var baseline in report.ScaleOut.Baselines)
         {
-            Line(text, $"| `{baseline.Name}` | | | | | | {Cells(baseline, report.ReferenceRps)} | | {Outcome(baseline)} |");
+            Line(text, $"| `{baseline.Name}` | | | | | | {Cells(baseline, report.ReferenceRps)} | {EngineCells(baseline)} | | {Outcome(baseline)} |");
         }
 
         foreach (var embedded in report.Embedded.Scenarios)
@@ -42,12 +42,13 @@ public static class ScaleOutReportWriter
             var scaled = report.ScaleOut.Scenarios.First(r => r.Scenario.Name == embedded.Scenario.Name);
             var ratio = embedded.Load.RequestsPerSecond > 0 ? scaled.Load.RequestsPerSecond / embedded.Load.RequestsPerSecond : 0;
             var outcome = embedded.Failed || scaled.Failed ? $"embedded {Outcome(embedded)}, scale-out {Outcome(scaled)}" : "ok";
-            Line(text, $"| `{embedded.Name}` | {Cells(embedded, report.ReferenceRps)} | {Cells(scaled, report.ReferenceRps)} | {ratio:0.00} | {outcome} |");
+            Line(text, $"| `{embedded.Name}` | {Cells(embedded, report.ReferenceRps)} | {Cells(scaled, report.ReferenceRps)} | {EngineCells(scaled)} | {ratio:0.00} | {outcome} |");
         }
 
         Line(text, "");
         Line(text, "CPU ms/req is the servers' utime + stime over the measured window per request: the one embedded process, or " +
-            "both replicas summed (PostgreSQL's and Redis's own CPU is not in it; they share the same two cores). Latencies are " +
+            "both replicas summed; engines CPU ms/req is PostgreSQL's (postmaster and backends) and Redis's, over the same window, on " +
+            "the same two cores. Latencies are " +
             "send to last byte in a closed loop, so they include queueing behind the other connections.");
         Line(text, "");
         Line(text, "Peak RSS (MiB) per scenario, embedded | replica A | replica B:");
@@ -84,6 +85,9 @@ public static class ScaleOutReportWriter
         return string.Create(CultureInfo.InvariantCulture,
             $"{l.RequestsPerSecond:N0} | {ratio:0.00} | {l.Percentile(50):0.00} | {l.Percentile(99):0.00} | {r.CpuMsPerRequest:0.000}");
     }
+
+    private static string EngineCells(ScenarioResult r) =>
+        r.EngineCpuMsPerRequest is { } ms ? ms.ToString("0.000", CultureInfo.InvariantCulture) : "";
 
     private static string Outcome(ScenarioResult r) =>
         r.Failed ? $"**FAILED**{(r.Load.PoolExhausted ? " (ran out of pre-signed requests)" : $" ({r.Load.Errors} errors)")}" : "ok";

@@ -12,6 +12,11 @@ public sealed record ScenarioResult(Scenario Scenario, LoadResult Load, long Pea
     /// <summary>Each replica's peak VmRSS, in the order they were loaded (one entry for a single server).</summary>
     public IReadOnlyList<long> PeakRssPerReplica { get; init; } = [PeakRssBytes];
 
+    /// <summary>PostgreSQL's and Redis's CPU time over the measured window (scale-out runs only).</summary>
+    public TimeSpan? EngineCpu { get; init; }
+
+    public double? EngineCpuMsPerRequest => EngineCpu is { } cpu && Load.Requests > 0 ? cpu.TotalMilliseconds / Load.Requests : null;
+
     /// <summary>Server CPU milliseconds per request over the measured window.</summary>
     public double CpuMsPerRequest => Load.Requests == 0 ? 0 : ServerCpu.TotalMilliseconds / Load.Requests;
 }

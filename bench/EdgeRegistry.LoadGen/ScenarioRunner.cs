@@ -10,7 +10,8 @@ public sealed record Replica(ServerProcess Server, ScenarioInputs Inputs);
 /// With several replicas the connections are split evenly (connection c to replica c mod n), each replica gets its
 /// own pool signed for its Host, CPU is summed over the replicas and the peak RSS is kept per replica.
 /// </summary>
-public sealed class ScenarioRunner(IReadOnlyList<Replica> replicas, LoadGenOptions options)
+/// <param name="engineCpu">The engines' CPU time so far (scale-out), read at the window's edges like the servers'.</param>
+public sealed class ScenarioRunner(IReadOnlyList<Replica> replicas, LoadGenOptions options, Func<TimeSpan>? engineCpu = null)
 {
     /// <summary>Head-room over the baseline's rate when sizing a pool of single-use requests.</summary>
     private const double PoolMargin = 1.3;
@@ -70,14 +71,16 @@ public sealed class ScenarioRunner(IReadOnlyList<Replica> replicas, LoadGenOptio
         Console.Write($"{scenario.Name,-18} {size * replicas.Count,9:N0} requests pre-built in {signing.Elapsed.TotalSeconds,5:0.0} s … ");
 
         var pids = replicas.Select(r => r.Server.Pid).ToArray();
-        TimeSpan cpuStart = default, cpuEnd = default;
+        TimeSpan cpuStart = default, cpuEnd = default, engineStart = default, engineEnd = default;
         LoadResult load;
         long[] peaks;
         var samplers = pids.Select(pid => new RssSampler(pid)).ToArray();
         try
         {
             load = new LoadRun(targets, scenario.Expect, options.Connections)
-                .Execute(options.Warmup, options.Duration, () => cpuStart = CpuTime(pids), () => cpuEnd = CpuTime(pids));
+                .Execute(options.Warmup, options.Duration,
+                    () => (cpuStart, engineStart) = (CpuTime(pids), engineCpu?.Invoke() ?? default),
+                    () => (cpuEnd, engineEnd) = (CpuTime(pids), engineCpu?.Invoke() ?? default));
         }
         finally
         {
@@ -88,7 +91,10 @@ public sealed class ScenarioRunner(IReadOnlyList<Replica> replicas, LoadGenOptio
             }
         }
 
-        var result = new ScenarioResult(scenario, load, peaks.Max(), cpuEnd - cpuStart, size * replicas.Count) { PeakRssPerReplica = peaks };
+        var result = new ScenarioResult(scenario, load, peaks.Max(), cpuEnd - cpuStart, size * replicas.Count) {
+            PeakRssPerReplica = peaks,
+            EngineCpu = engineCpu is null ? null : engineEnd - engineStart,
+        };
         Console.WriteLine($"{load.RequestsPerSecond,9:N0} req/s  p99 {load.Percentile(99),7:0.00} ms  errors {load.Errors}{(result.Failed ? "  FAILED" : "")}");
         foreach (var sample in load.ErrorSamples)
         {
