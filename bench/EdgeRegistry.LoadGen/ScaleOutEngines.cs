@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
+using StackExchange.Redis;
 
 namespace EdgeRegistry.LoadGen;
 
@@ -11,6 +12,7 @@ namespace EdgeRegistry.LoadGen;
 public sealed class ScaleOutEngines : IAsyncDisposable
 {
     private readonly string _dir;
+    private ConnectionMultiplexer? _redis;
 
     private ScaleOutEngines(string dir, string postgres, string redis)
     {
@@ -67,7 +69,23 @@ public sealed class ScaleOutEngines : IAsyncDisposable
         return total;
     }
 
-    public async ValueTask DisposeAsync() => await StopAsync(_dir);
+    /// <summary>Redis's <c>total_commands_processed</c> so far (exact, unlike PostgreSQL's statistics, which backends flush up to seconds late).</summary>
+    public long RedisCommands()
+    {
+        _redis ??= ConnectionMultiplexer.Connect(Redis + ",allowAdmin=true");
+        var stats = _redis.GetServers()[0].Info("stats").SelectMany(group => group);
+        return long.Parse(stats.First(pair => pair.Key == "total_commands_processed").Value, CultureInfo.InvariantCulture);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_redis is not null)
+        {
+            await _redis.DisposeAsync();
+        }
+
+        await StopAsync(_dir);
+    }
 
     private static async Task StopAsync(string dir)
     {

@@ -25,11 +25,11 @@ public static class ScaleOutReportWriter
             $"PostgreSQL and one Redis, connections split evenly ({(o.Connections + 1) / 2} + {o.Connections / 2}), each replica's requests signed for its own Host");
         Line(text, $"- reference (× baseline = 1.00): the embedded server's faster `/health/live` run, {report.ReferenceRps:N0} req/s");
         Line(text, "");
-        Line(text, "| scenario | embedded req/s | × baseline | p50 ms | p99 ms | CPU ms/req | scale-out req/s | × baseline | p50 ms | p99 ms | CPU ms/req | engines CPU ms/req | scale-out ÷ embedded | result |");
-        Line(text, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        Line(text, "| scenario | embedded req/s | × baseline | p50 ms | p99 ms | CPU ms/req | scale-out req/s | × baseline | p50 ms | p99 ms | CPU ms/req | engines CPU ms/req | Redis cmds/req | scale-out ÷ embedded | result |");
+        Line(text, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var baseline in report.Embedded.Baselines)
         {
-            Line(text, $"| `{baseline.Name}` | {Cells(baseline, report.ReferenceRps)} | | | | | | | | {Outcome(baseline)} |");
+            Line(text, $"| `{baseline.Name}` | {Cells(baseline, report.ReferenceRps)} | | | | | | | | | {Outcome(baseline)} |");
         }
 
         foreach (var baseline in report.ScaleOut.Baselines)
@@ -48,7 +48,7 @@ public static class ScaleOutReportWriter
         Line(text, "");
         Line(text, "CPU ms/req is the servers' utime + stime over the measured window per request: the one embedded process, or " +
             "both replicas summed; engines CPU ms/req is PostgreSQL's (postmaster and backends) and Redis's, over the same window, on " +
-            "the same two cores. Latencies are " +
+            "the same two cores; Redis cmds/req is the change of Redis's total_commands_processed over the window per request. Latencies are " +
             "send to last byte in a closed loop, so they include queueing behind the other connections.");
         Line(text, "");
         Line(text, "Peak RSS (MiB) per scenario, embedded | replica A | replica B:");
@@ -87,7 +87,8 @@ public static class ScaleOutReportWriter
     }
 
     private static string EngineCells(ScenarioResult r) =>
-        r.EngineCpuMsPerRequest is { } ms ? ms.ToString("0.000", CultureInfo.InvariantCulture) : "";
+        (r.EngineCpuMsPerRequest is { } ms ? ms.ToString("0.000", CultureInfo.InvariantCulture) : "") + " | " +
+        (r.RedisCommandsPerRequest is { } n ? n.ToString("0.00", CultureInfo.InvariantCulture) : "");
 
     private static string Outcome(ScenarioResult r) =>
         r.Failed ? $"**FAILED**{(r.Load.PoolExhausted ? " (ran out of pre-signed requests)" : $" ({r.Load.Errors} errors)")}" : "ok";

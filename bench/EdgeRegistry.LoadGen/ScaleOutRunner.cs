@@ -92,9 +92,9 @@ public sealed class ScaleOutRunner(LoadGenOptions options)
         ];
         await new ApiSeeder(a, replicas[0].Inputs.Requests, dirA).SeedSmallAsync(data);
         Say("scale-out: seeded 3 drivers, 10 versions and another account's driver through replica A's API");
-        var both = new ScenarioRunner(replicas, options, engines.CpuTime);
+        var both = new ScenarioRunner(replicas, options, engines);
         both.WarmUp(scenarios);
-        var one = new ScenarioRunner([replicas[0]], options, engines.CpuTime).Run(ScenarioCatalog.Baseline, null);
+        var one = new ScenarioRunner([replicas[0]], options, engines).Run(ScenarioCatalog.Baseline, null);
         var baseline = both.Run(ScenarioCatalog.Baseline, null);
         var results = Run(both, scenarios, Math.Max(referenceRps, baseline.Load.RequestsPerSecond), cancellationToken);
         var again = both.Run(ScenarioCatalog.Baseline, null);

@@ -10,8 +10,8 @@ public sealed record Replica(ServerProcess Server, ScenarioInputs Inputs);
 /// With several replicas the connections are split evenly (connection c to replica c mod n), each replica gets its
 /// own pool signed for its Host, CPU is summed over the replicas and the peak RSS is kept per replica.
 /// </summary>
-/// <param name="engineCpu">The engines' CPU time so far (scale-out), read at the window's edges like the servers'.</param>
-public sealed class ScenarioRunner(IReadOnlyList<Replica> replicas, LoadGenOptions options, Func<TimeSpan>? engineCpu = null)
+/// <param name="engines">The engines (scale-out), whose CPU time and Redis command count are read at the window's edges like the servers'.</param>
+public sealed class ScenarioRunner(IReadOnlyList<Replica> replicas, LoadGenOptions options, ScaleOutEngines? engines = null)
 {
     /// <summary>Head-room over the baseline's rate when sizing a pool of single-use requests.</summary>
     private const double PoolMargin = 1.3;
@@ -72,6 +72,7 @@ public sealed class ScenarioRunner(IReadOnlyList<Replica> replicas, LoadGenOptio
 
         var pids = replicas.Select(r => r.Server.Pid).ToArray();
         TimeSpan cpuStart = default, cpuEnd = default, engineStart = default, engineEnd = default;
+        long redisStart = 0, redisEnd = 0;
         LoadResult load;
         long[] peaks;
         var samplers = pids.Select(pid => new RssSampler(pid)).ToArray();
@@ -79,8 +80,8 @@ public sealed class ScenarioRunner(IReadOnlyList<Replica> replicas, LoadGenOptio
         {
             load = new LoadRun(targets, scenario.Expect, options.Connections)
                 .Execute(options.Warmup, options.Duration,
-                    () => (cpuStart, engineStart) = (CpuTime(pids), engineCpu?.Invoke() ?? default),
-                    () => (cpuEnd, engineEnd) = (CpuTime(pids), engineCpu?.Invoke() ?? default));
+                    () => (cpuStart, engineStart, redisStart) = (CpuTime(pids), engines?.CpuTime() ?? default, engines?.RedisCommands() ?? 0),
+                    () => (cpuEnd, engineEnd, redisEnd) = (CpuTime(pids), engines?.CpuTime() ?? default, engines?.RedisCommands() ?? 0));
         }
         finally
         {
@@ -93,7 +94,9 @@ public sealed class ScenarioRunner(IReadOnlyList<Replica> replicas, LoadGenOptio
 
         var result = new ScenarioResult(scenario, load, peaks.Max(), cpuEnd - cpuStart, size * replicas.Count) {
             PeakRssPerReplica = peaks,
-            EngineCpu = engineCpu is null ? null : engineEnd - engineStart,
+            EngineCpu = engines is null ? null : engineEnd - engineStart,
+            // Less the INFO that read the first count.
+            RedisCommands = engines is null ? null : redisEnd - redisStart - 1,
         };
         Console.WriteLine($"{load.RequestsPerSecond,9:N0} req/s  p99 {load.Percentile(99),7:0.00} ms  errors {load.Errors}{(result.Failed ? "  FAILED" : "")}");
         foreach (var sample in load.ErrorSamples)
