@@ -10,7 +10,7 @@ dotnet build bench/EdgeRegistry.LoadGen/EdgeRegistry.LoadGen.csproj -c Release -
 export LOADGEN_COMMAND_LINE="bench/run.sh${*:+ $*}"
 status=0
 dotnet bench/EdgeRegistry.LoadGen/bin/Release/net10.0/edgereg-loadgen.dll "$@" || status=$?
-if [[ " $* " != *" --quick "* && " $* " != *" --scenario "* && " $* " != *" --backup-timing "* ]]; then
+if [[ " $* " != *" --quick "* && " $* " != *" --scenario "* && " $* " != *" --backup-timing "* && " $* " != *" --scale-out "* ]]; then
   echo
   echo "== micro-benchmarks (BenchmarkDotNet, short job; tables also in BenchmarkDotNet.Artifacts/results)"
   dotnet run -c Release --project bench/EdgeRegistry.Benchmarks -- --filter '*' --job short 2>&1 | grep -E '^\|' || status=1

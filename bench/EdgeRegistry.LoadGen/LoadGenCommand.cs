@@ -19,10 +19,15 @@ public static class LoadGenCommand
         var scenario = new Option<string?>("--scenario") { Description = "Run only this scenario (the baseline always runs). Names: " + string.Join(", ", ScenarioCatalog.Names) };
         var output = new Option<string?>("--output") { Description = "Also write the results as markdown to this file." };
         var backupTiming = new Option<bool>("--backup-timing") { Description = "Instead of the scenarios: time edgereg backup and restore of 100,000 versions (10,000 with --quick) while the server runs." };
+        var scaleOut = new Option<bool>("--scale-out")
+        {
+            Description = "Both modes side by side: the embedded server, then two replicas on a throwaway PostgreSQL and Redis (tests/engines/start.sh), " +
+                "connections split between them; the scenarios seeded through the API only.",
+        };
         var soak = new Option<int?>("--soak-minutes") { Description = "Soak instead: one server, mixed load for N minutes, a row a minute (bench/soak.sh)." };
         var command = new RootCommand("Load generator for EdgeRegistry: every scenario is reported as a ratio to /health/live.")
         {
-            server, quick, connections, duration, warmup, scenario, output, soak, backupTiming,
+            server, quick, connections, duration, warmup, scenario, output, soak, backupTiming, scaleOut,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -37,6 +42,7 @@ public static class LoadGenCommand
                 Scenario = parse.GetValue(scenario),
                 Output = parse.GetValue(output),
                 BackupTiming = parse.GetValue(backupTiming),
+                ScaleOut = parse.GetValue(scaleOut),
                 CommandLine = Environment.GetEnvironmentVariable("LOADGEN_COMMAND_LINE") is { Length: > 0 } typed
                     ? typed
                     : "edgereg-loadgen " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)),
@@ -61,6 +67,8 @@ public static class LoadGenCommand
 
             return parse.GetValue(soak) is { } minutes
                 ? await new SoakRunner(options).RunAsync(minutes, cancellationToken)
+                : options.ScaleOut
+                ? await new ScaleOutRunner(options).RunAsync(cancellationToken)
                 : options.BackupTiming
                 ? await new BackupTiming(options).RunAsync(cancellationToken)
                 : await new BenchRunner(options).RunAsync(cancellationToken);

@@ -26,6 +26,9 @@ public sealed record LoadGenOptions
     /// <summary>Instead of the scenarios: time <c>edgereg backup</c> and <c>restore</c> of a data dir of <see cref="DeepVersions"/> versions.</summary>
     public bool BackupTiming { get; init; }
 
+    /// <summary>Both modes side by side: the embedded server, then two replicas on a throwaway PostgreSQL and Redis.</summary>
+    public bool ScaleOut { get; init; }
+
     /// <summary>Where to write the markdown results, if anywhere.</summary>
     public string? Output { get; init; }
 

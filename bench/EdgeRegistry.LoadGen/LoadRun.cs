@@ -8,10 +8,17 @@ namespace EdgeRegistry.LoadGen;
 
 /// <summary>
 /// A closed loop: N keep-alive connections, each on its own thread with one request in flight. Every thread
-/// sends until the end of warm-up plus duration; only requests that start after the warm-up are recorded.
+/// sends until the end of warm-up plus duration; only requests that start after the warm-up are recorded. With
+/// several targets (scale-out replicas) connection c talks to target c mod n, each with its own pool of requests
+/// signed for that replica.
 /// </summary>
-public sealed class LoadRun(IPEndPoint endpoint, RequestPool pool, Expectation expectation, int connections)
+public sealed class LoadRun(IReadOnlyList<LoadTarget> targets, Expectation expectation, int connections)
 {
+    public LoadRun(IPEndPoint endpoint, RequestPool pool, Expectation expectation, int connections)
+        : this([new LoadTarget(endpoint, pool)], expectation, connections)
+    {
+    }
+
     /// <summary>Latencies in microseconds, up to a minute, 3 significant digits.</summary>
     public const long MaxLatencyMicros = 60_000_000;
 
@@ -34,7 +41,8 @@ public sealed class LoadRun(IPEndPoint endpoint, RequestPool pool, Expectation e
         for (var c = 0; c < connections; c++)
         {
             var histogram = histograms[c] = new LongHistogram(MaxLatencyMicros, 3);
-            threads[c] = new Thread(() => Loop(histogram, measureFrom, until)) { IsBackground = true, Name = $"conn-{c}" };
+            var target = targets[c % targets.Count];
+            threads[c] = new Thread(() => Loop(target, histogram, measureFrom, until)) { IsBackground = true, Name = $"conn-{c}" };
             threads[c].Start();
         }
 
@@ -54,11 +62,12 @@ public sealed class LoadRun(IPEndPoint endpoint, RequestPool pool, Expectation e
             all.Add(h);
         }
 
-        return new LoadResult(all, Interlocked.Read(ref _errors), [.. _errorSamples], duration, pool.Exhausted);
+        return new LoadResult(all, Interlocked.Read(ref _errors), [.. _errorSamples], duration, targets.Any(t => t.Pool.Exhausted));
     }
 
-    private void Loop(LongHistogram histogram, long measureFrom, long until)
+    private void Loop(LoadTarget target, LongHistogram histogram, long measureFrom, long until)
     {
+        var (endpoint, pool) = target;
         Socket? socket = null;
         ResponseReader? reader = null;
         try
@@ -126,6 +135,9 @@ public sealed class LoadRun(IPEndPoint endpoint, RequestPool pool, Expectation e
         }
     }
 }
+
+/// <summary>One server the loop talks to, and the requests built (signed) for it.</summary>
+public sealed record LoadTarget(IPEndPoint Endpoint, RequestPool Pool);
 
 /// <summary>What the generator saw in the measured window.</summary>
 public sealed record LoadResult(LongHistogram Latencies, long Errors, IReadOnlyList<string> ErrorSamples, TimeSpan Duration, bool PoolExhausted)

@@ -29,14 +29,51 @@ public static class ProcStats
         return 0;
     }
 
-    /// <summary>User plus system CPU time consumed so far (utime + stime of /proc/&lt;pid&gt;/stat).</summary>
+    /// <summary>User plus system CPU time consumed so far (utime + stime of /proc/&lt;pid&gt;/stat); zero once the process is gone.</summary>
     public static TimeSpan CpuTime(int pid)
     {
-        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        string stat;
+        try
+        {
+            stat = File.ReadAllText($"/proc/{pid}/stat");
+        }
+        catch (IOException)
+        {
+            return TimeSpan.Zero;
+        }
+
         // The command name (field 2) may hold spaces; fields after its closing parenthesis start at field 3 (state).
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
         return TimeSpan.FromSeconds(ticks / ClockTicksPerSecond);
+    }
+
+    /// <summary>The pids whose parent (field 4 of /proc/&lt;pid&gt;/stat) is <paramref name="parent"/>.</summary>
+    public static IEnumerable<int> Children(int parent)
+    {
+        var wanted = parent.ToString(CultureInfo.InvariantCulture);
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
+            {
+                continue;
+            }
+
+            string stat;
+            try
+            {
+                stat = File.ReadAllText(Path.Combine(dir, "stat"));
+            }
+            catch (IOException)
+            {
+                continue;
+            }
+
+            if (stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1] == wanted)
+            {
+                yield return pid;
+            }
+        }
     }
 }
 

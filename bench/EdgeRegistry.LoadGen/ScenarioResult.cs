@@ -9,6 +9,20 @@ public sealed record ScenarioResult(Scenario Scenario, LoadResult Load, long Pea
 
     public double PeakRssMiB => PeakRssBytes / (1024.0 * 1024.0);
 
+    /// <summary>Each replica's peak VmRSS, in the order they were loaded (one entry for a single server).</summary>
+    public IReadOnlyList<long> PeakRssPerReplica { get; init; } = [PeakRssBytes];
+
+    /// <summary>PostgreSQL's and Redis's CPU time over the measured window (scale-out runs only).</summary>
+    public TimeSpan? EngineCpu { get; init; }
+
+    /// <summary>Commands Redis processed over the measured window (scale-out runs only).</summary>
+    public long? RedisCommands { get; init; }
+
+    /// <summary>Per answered request; requests in flight at the window's edges make this approximate (±16 in thousands).</summary>
+    public double? RedisCommandsPerRequest => RedisCommands is { } n && Load.Requests > 0 ? (double)n / Load.Requests : null;
+
+    public double? EngineCpuMsPerRequest => EngineCpu is { } cpu && Load.Requests > 0 ? cpu.TotalMilliseconds / Load.Requests : null;
+
     /// <summary>Server CPU milliseconds per request over the measured window.</summary>
     public double CpuMsPerRequest => Load.Requests == 0 ? 0 : ServerCpu.TotalMilliseconds / Load.Requests;
 }

@@ -29,13 +29,22 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary><see cref="Stopwatch.GetTimestamp"/> just before the process was launched.</summary>
     public long StartedAt { get; }
 
-    public static ServerProcess Start(string serverDll, string dataDir, BenchCredentials credentials, string logFile, int port = 0)
+    /// <param name="scaleOut">PostgreSQL and Redis settings and the shared master key for a scale-out replica; null for the embedded mode.</param>
+    public static ServerProcess Start(string serverDll, string dataDir, BenchCredentials credentials, string logFile, int port = 0, ScaleOutEngines? scaleOut = null)
     {
         var endpoint = new IPEndPoint(IPAddress.Loopback, port == 0 ? FreePort() : port);
         var info = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
-        foreach (var arg in new[] { "-c", "exec dotnet \"$0\" serve --listen \"$1\" --data-dir \"$2\" >>\"$3\" 2>&1", serverDll, $"127.0.0.1:{endpoint.Port}", dataDir, logFile })
+        // Arguments after the fourth are passed on to `serve` ("$@" after the shift).
+        string[] args = ["-c", "d=$0 l=$1 dd=$2 f=$3; shift 3; exec dotnet \"$d\" serve --listen \"$l\" --data-dir \"$dd\" \"$@\" >>\"$f\" 2>&1",
+            serverDll, $"127.0.0.1:{endpoint.Port}", dataDir, logFile];
+        foreach (var arg in scaleOut is null ? args : [.. args, "--postgres", scaleOut.Postgres, "--redis", scaleOut.Redis])
         {
             info.ArgumentList.Add(arg);
+        }
+
+        if (scaleOut is not null)
+        {
+            info.Environment["EDGEREG_MASTER_KEY"] = scaleOut.MasterKey;
         }
 
         info.Environment["EDGEREG_ROOT_ACCESS_KEY_ID"] = credentials.AccessKeyId;
