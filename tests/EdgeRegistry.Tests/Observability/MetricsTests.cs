@@ -79,6 +79,16 @@ public sealed class MetricsTests
         Assert.False(after.Has(StoreCalls, ("engine", "postgres")), after.Text);
         // A driver or version that does not exist is an answer of the store, not an error of it.
         Assert.Equal(0, after.Value("edgereg_store_errors_total"));
+
+        // Accepted nonces are written together within a quarter of a second of the first one queued.
+        var flushes = after;
+        for (var wait = 0; wait < 50 && flushes.Value(StoreCalls, ("operation", "NonceStore.Flush"), ("engine", "sqlite")) == 0; wait++)
+        {
+            await Task.Delay(100);
+            flushes = await PrometheusScrape.ReadAsync(server.Http);
+        }
+
+        Assert.True(flushes.Value(StoreCalls, ("operation", "NonceStore.Flush"), ("engine", "sqlite")) >= 1, flushes.Text);
     }
 
     [Fact]
