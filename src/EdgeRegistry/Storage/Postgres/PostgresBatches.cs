@@ -4,10 +4,11 @@ namespace EdgeRegistry.Storage.Postgres;
 
 /// <summary>
 /// Several statements in one round trip (an <see cref="NpgsqlBatch"/>). A replica pays for every round trip a
-/// request waits on, not only in latency: the awaiting thread-pool worker finds no work, spins (sched_yield) and is
-/// woken again, which cost a CreateEdgeDriverVersion of ten sequential statements 3–17 ms of replica CPU (bench/RESULTS.md,
-/// "Where a create's CPU went"). The statements still run one after the other, in order, each in its own snapshot
-/// under READ COMMITTED; the first error stops the rest and fails the transaction.
+/// request waits on, not only in latency: the awaiting thread-pool worker finds no other work, spins (sched_yield)
+/// and is woken again. Profiled, that spinning was over half of a replica's CPU for a CreateEdgeDriverVersion of ten
+/// sequential round trips (bench/RESULTS.md, "Where a create's CPU went"). The statements still run one after the
+/// other, in order, each in its own snapshot under READ COMMITTED; the first error stops the rest and fails the
+/// transaction.
 /// </summary>
 internal static class PostgresBatches
 {
