@@ -25,6 +25,16 @@ public sealed class WrongMethodTests(ServerFixture fixture) : IClassFixture<Serv
         Assert.Equal(response.Field("RequestId"), response.RequestIdHeader);
     }
 
+    [Fact]
+    public async Task HEAD_on_the_API_path_is_405_with_Allow_and_no_body()
+    {
+        using var response = await fixture.Client.Http.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/"));
+
+        Assert.Equal(405, (int)response.StatusCode);
+        Assert.Equal(["GET", "POST"], response.Content.Headers.Allow);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+    }
+
     [Theory]
     [InlineData("POST")]
     [InlineData("DELETE")]
