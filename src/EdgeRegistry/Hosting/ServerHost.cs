@@ -94,6 +94,7 @@ public static class ServerHost
         AdminApi.Map(app);
         ConsoleSite.Map(app);
         UnknownPath.Use(app);
+        WrongMethod.Use(app);
         app.MapGet(ErrorDocs.Path, ErrorDocs.Page);
         app.MapMethods("/", [HttpMethods.Get, HttpMethods.Post], (HttpContext http, RpcPipeline pipeline) => pipeline.HandleAsync(http));
         return app;

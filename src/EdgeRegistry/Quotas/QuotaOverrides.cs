@@ -15,6 +15,9 @@ public sealed class QuotaOverrides : BackgroundService
     private readonly QuotaLimitsSource limits;
     private readonly TimeProvider time;
     private readonly ILogger<QuotaOverrides> log;
+    private readonly Lock _publishing = new();
+    private long _started;
+    private long _published;
 
     public QuotaOverrides(IAdminStore store, QuotaLimitsSource limits, TimeProvider time, ILogger<QuotaOverrides> log, IChangeFeed changes)
     {
@@ -28,13 +31,27 @@ public sealed class QuotaOverrides : BackgroundService
         });
     }
 
+    /// <summary>
+    /// Loads the overrides and publishes them, unless a refresh that started later has published already: refreshes
+    /// overlap (a change notice during the timer's refresh, two admin writes on one replica), and a load that started
+    /// first can finish last with what the store held before the change, which would stand until the next tick.
+    /// </summary>
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {
+        var refresh = Interlocked.Increment(ref _started);
         var overrides = await store.ListQuotaOverridesAsync(null, cancellationToken);
         var byAccount = overrides.GroupBy(o => o.AccountId).Select(account => new KeyValuePair<string, AccountQuotas>(account.Key, new AccountQuotas(
             account.FirstOrDefault(o => o.Action == "*") is { } all ? Limit(all) : null,
             account.Where(o => o.Action != "*").Select(o => new KeyValuePair<string, QuotaLimit>(o.Action, Limit(o))))));
-        limits.Replace(new QuotaLimits(byAccount));
+        var snapshot = new QuotaLimits(byAccount);
+        lock (_publishing)
+        {
+            if (refresh > _published)
+            {
+                _published = refresh;
+                limits.Replace(snapshot);
+            }
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -25,6 +25,7 @@ public static class ErrorDocs
         ["Request.UrlTooLong"] = $"The query string is longer than {RequestLimits.MaxEncodedBytes} bytes (four 64 KiB JSON values percent-encoded, and room to spare). A request line past {RequestLimits.MaxRequestLineBytes} bytes is refused by the HTTP server itself with a bare 414.",
         ["Request.BodyTooLarge"] = $"The request body is larger than {RequestLimits.MaxEncodedBytes} bytes; refused as soon as it passes the limit.",
         ["InvalidPath.NotFound"] = "The path is not one the server serves: the Iot API is at /, packages under /oss/, the admin API under /admin/, the console at /console/, probes at /health/live and /health/ready, this page at /docs/errors.",
+        ["UnsupportedHTTPMethod"] = "The path is served, but not with this method (PUT / or DELETE /: the Iot API takes GET and POST); the Allow header lists the methods it takes. The object URLs answer OSS's 405 MethodNotAllowed in XML instead.",
         ["InvalidVersion"] = "Version is not 2018-01-20.",
         ["InvalidAction.NotFound"] = "The Action is not an action of the Iot API.",
         ["UnsupportedOperation"] = "The Action belongs to the Iot API but EdgeRegistry does not implement it yet.",

@@ -33,6 +33,10 @@ public static class RpcErrors
     public static RpcException InvalidPath(string method, string path) => Gateway(404, "InvalidPath.NotFound",
         $"{ClientText.Quote(method)} {ClientText.Quote(path)} is not served here: the Iot API is at / (GET or POST), packages under /oss/, the admin API under /admin/, the console at /console/.");
 
+    /// <summary>A served path asked with a method it does not take; <paramref name="allow"/> is routing's Allow header.</summary>
+    public static RpcException UnsupportedHttpMethod(string method, string path, string allow) => Gateway(405, "UnsupportedHTTPMethod",
+        $"{ClientText.Quote(method)} {ClientText.Quote(path)} is not served with this method; allowed: {allow}.");
+
     public static RpcException InvalidVersion() => Gateway(400, "InvalidVersion", "Specified parameter Version is not valid.");
 
     public static RpcException ActionNotFound() => Gateway(404, "InvalidAction.NotFound",
