@@ -31,8 +31,11 @@ public sealed class PackageLinks(TimeProvider time) : IObjectLinks
 
     private Uri? _publicBase;
     private string _objectPrefix = "";
-    private byte[]? _key;
     private string _keyId = "";
+
+    // One keyed HMAC per thread, reset after each link: a one-shot HMAC keys OpenSSL afresh every time, and an answer
+    // signs a link for every version it lists.
+    private ThreadLocal<IncrementalHash>? _hmac;
 
     public string KeyId => _keyId;
 
@@ -41,7 +44,7 @@ public sealed class PackageLinks(TimeProvider time) : IObjectLinks
     {
         _publicBase = publicBase;
         _objectPrefix = publicBase.GetLeftPart(UriPartial.Authority) + publicBase.AbsolutePath.TrimEnd('/') + PathPrefix;
-        _key = key;
+        _hmac = new ThreadLocal<IncrementalHash>(() => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA1, key));
         _keyId = "EDGEREG" + Convert.ToHexString(SHA256.HashData(key))[..16];
     }
 
@@ -128,7 +131,9 @@ public sealed class PackageLinks(TimeProvider time) : IObjectLinks
             var bytes = rented is null ? stackalloc byte[length] : rented.AsSpan(0, length);
             Encoding.UTF8.GetBytes(text, bytes);
             Span<byte> hash = stackalloc byte[HMACSHA1.HashSizeInBytes];
-            HMACSHA1.HashData(_key!, bytes, hash);
+            var hmac = _hmac!.Value!;
+            hmac.AppendData(bytes);
+            hmac.GetHashAndReset(hash);
             Convert.TryToBase64Chars(hash, base64, out _);
         }
         finally
