@@ -10,7 +10,7 @@ namespace EdgeRegistry.Observability;
 /// <c>GET /metrics</c>: the Prometheus text format, through OpenTelemetry's exporter, for this server's instruments
 /// (<see cref="RegistryMetrics"/>) and, in scale-out mode, Npgsql's own (command durations and failures per
 /// replica). Unauthenticated on the listen address, like <c>/health</c>, as Prometheus scrapes: its labels are
-/// Action names, error codes and the replica's identity, never an account, key or resource. Operators who do not
+/// Action names, error codes, store operations and the replica's identity, never an account, key or resource. Operators who do not
 /// want it public block <c>/metrics</c> at the proxy, as they would <c>/admin</c>.
 /// </summary>
 public static class MetricsEndpoint

@@ -22,6 +22,8 @@ public sealed class RegistryMetrics
     private readonly Counter<long> _storeUnavailable;
     private readonly Histogram<double> _redisDuration;
     private readonly Counter<long> _redisErrors;
+    private readonly Histogram<double> _storeDuration;
+    private readonly Counter<long> _storeErrors;
     private readonly Counter<long> _uploadBytes;
     private readonly Counter<long> _downloadBytes;
     private readonly ConcurrentDictionary<string, string> _actions = new(StringComparer.Ordinal);
@@ -38,6 +40,11 @@ public sealed class RegistryMetrics
         _redisDuration = meter.CreateHistogram<double>("edgereg.redis.duration", "s", "Redis command round trips (quota, nonce, change notice).",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.05, 0.25, 1, 2.5] });
         _redisErrors = meter.CreateCounter<long>("edgereg.redis.errors", "{command}", "Redis commands that failed because Redis was unreachable or too slow.");
+        // SQLite answers in microseconds, PostgreSQL in about a millisecond: one set of buckets spans both engines.
+        _storeDuration = meter.CreateHistogram<double>("edgereg.store.operation.duration", "s",
+            "Store calls under the read cache, by operation (Store.Method) and engine (sqlite or postgres).",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.1, 0.5, 2.5, 10] });
+        _storeErrors = meter.CreateCounter<long>("edgereg.store.errors", "{call}", "Store calls that threw, by operation and engine.");
         _uploadBytes = meter.CreateCounter<long>("edgereg.object.upload.bytes", "By", "Package and config bytes stored through the object endpoint.");
         _downloadBytes = meter.CreateCounter<long>("edgereg.object.download.bytes", "By", "Bytes read for downloads through the object endpoint.");
         meter.CreateObservableGauge("edgereg.replica.info", () => new Measurement<int>(1, replica.Tags), "{replica}",
@@ -87,6 +94,9 @@ public sealed class RegistryMetrics
             _redisErrors.Add(1);
         }
     }
+
+    /// <summary>The timers of one engine's store methods (<see cref="Storage.Timing.StoreTimingRegistration"/>).</summary>
+    public StoreTimers StoreTimers(string engine) => new(_storeDuration, _storeErrors, engine);
 
     public void Uploaded(long bytes) => _uploadBytes.Add(bytes);
 

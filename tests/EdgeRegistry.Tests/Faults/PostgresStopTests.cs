@@ -1,4 +1,5 @@
 using EdgeRegistry.Tests.Functional.Infrastructure;
+using EdgeRegistry.Tests.Observability;
 using Xunit.Abstractions;
 
 namespace EdgeRegistry.Tests.Faults;
@@ -6,7 +7,8 @@ namespace EdgeRegistry.Tests.Faults;
 /// <summary>
 /// Issue 9, faults: PostgreSQL stopped under two serving replicas (<c>pg_ctl stop -m fast</c>, and <c>immediate</c>,
 /// which is a crash as far as the data is concerned). Every surface of both replicas answers 503 in its own error
-/// shape within 10 s (RPC ServiceUnavailable, admin JSON, object XML, /health/ready), never a 500 or a hang; once
+/// shape within 10 s (RPC ServiceUnavailable, admin JSON, object XML, /health/ready), never a 500 or a hang, and
+/// counts the failed store calls in <c>edgereg_store_errors_total{engine="postgres"}</c>; once
 /// PostgreSQL is started again on the same port and data, both serve again without a restart, every call after
 /// that succeeds (no stale pooled connection fails a later request), and what was written before is still there.
 /// </summary>
@@ -29,6 +31,7 @@ public sealed class PostgresStopTests(ReplicaPairFixture pair, ITestOutputHelper
             Assert.Equal(200, (await Probes.ObjectGetAsync(replica, download.On(replica))).Status);
         }
 
+        var errorsBefore = await Task.WhenAll(pair.Both.Select(StoreErrorsAsync));
         await pair.Engines.StopPostgresAsync(mode);
 
         var answers = await Task.WhenAll(pair.Both.Select(async replica => new[]
@@ -55,6 +58,10 @@ public sealed class PostgresStopTests(ReplicaPairFixture pair, ITestOutputHelper
             OutageAssert.Unavailable(replicaAnswers[^1], readyText: "Store unreachable");
         }
 
+        // Each replica counted the store calls that failed, against the PostgreSQL engine (a scrape needs no database).
+        var errorsDuring = await Task.WhenAll(pair.Both.Select(StoreErrorsAsync));
+        Assert.All(errorsBefore.Zip(errorsDuring), counts => Assert.True(counts.Second > counts.First, $"store errors {counts.First} before, {counts.Second} during the outage"));
+
         await pair.Engines.StartPostgresAsync();
         var recovery = await OutageAssert.RecoveredAsync(pair.Both.SelectMany(r => new Func<Task<Probe>>[]
         {
@@ -71,4 +78,7 @@ public sealed class PostgresStopTests(ReplicaPairFixture pair, ITestOutputHelper
             Assert.Equal(["1.0.0"], await replica.Client.AllVersionsAsync(driverId));
         }
     }
+
+    private static async Task<double> StoreErrorsAsync(ProcessReplica replica) =>
+        (await PrometheusScrape.ReadAsync(replica.Http)).Value("edgereg_store_errors_total", ("engine", "postgres"));
 }

@@ -1,5 +1,4 @@
 using EdgeRegistry.Tests.Functional.Infrastructure;
-using EdgeRegistry.Tests.Storage.Postgres;
 
 namespace EdgeRegistry.Tests.Observability;
 
@@ -13,11 +12,8 @@ public sealed class MetricsTests
     [Fact]
     public async Task Embedded_requests_codes_latency_throttling_and_object_bytes_are_counted()
     {
-        await using var server = await TestServer.StartAsync(new TestServerOptions
-        {
-            FakeClock = false,
-            Settings = new Dictionary<string, string?> { ["EdgeRegistry:Quotas"] = "on" },
-        });
+        await using var engine = await EngineServer.StartAsync("sqlite", new Dictionary<string, string?> { ["EdgeRegistry:Quotas"] = "on" });
+        var server = engine.Server;
         var before = await PrometheusScrape.ReadAsync(server.Http);
         Assert.True(before.Has("edgereg_replica_info", ("mode", "embedded")), before.Text);
         Assert.Equal(1, before.Value("edgereg_replica_info"));   // this server's own meter only, not its neighbours' in this process
@@ -70,22 +66,36 @@ public sealed class MetricsTests
         Assert.True(after.Value("edgereg_read_cache_entries") >= 2, after.Text);
         Assert.True(after.Value("edgereg_read_cache_size_bytes") > 0, after.Text);
         Assert.Equal(64 * 1024 * 1024, after.Value("edgereg_read_cache_limit_bytes"));
+
+        // The store's own calls, under the read cache, labelled with the engine.
+        Assert.True(Delta(StoreCalls, ("operation", "DriverStore.CreateDriver"), ("engine", "sqlite")) >= 1, after.Text);
+        Assert.True(Delta(StoreCalls, ("operation", "DriverStore.QueryDrivers"), ("engine", "sqlite")) >= 1, after.Text);
+        Assert.True(Delta(StoreCalls, ("operation", "DriverStore.GetRevision"), ("engine", "sqlite")) >= 5, after.Text);   // every QueryEdgeDriver and version page, hit or miss
+        Assert.True(Delta(StoreCalls, ("operation", "DriverStore.GetVersion"), ("engine", "sqlite")) >= 1, after.Text);
+        Assert.True(Delta(StoreCalls, ("operation", "ObjectCatalog.CommitUpload"), ("engine", "sqlite")) >= 1, after.Text);
+        Assert.True(Delta(StoreCalls, ("operation", "AccountStore.FindAccessKey"), ("engine", "sqlite")) >= 1, after.Text);   // the tenant's new key
+        Assert.True(Delta("edgereg_store_operation_duration_seconds_bucket", ("operation", "DriverStore.CreateDriver"), ("le", "+Inf")) >= 1, after.Text);
+        Assert.True(Delta("edgereg_store_operation_duration_seconds_sum", ("operation", "DriverStore.GetRevision")) > 0, after.Text);
+        Assert.False(after.Has(StoreCalls, ("engine", "postgres")), after.Text);
+        // A driver or version that does not exist is an answer of the store, not an error of it.
+        Assert.Equal(0, after.Value("edgereg_store_errors_total"));
+
+        // Accepted nonces are written together within a quarter of a second of the first one queued.
+        var flushes = after;
+        for (var wait = 0; wait < 50 && flushes.Value(StoreCalls, ("operation", "NonceStore.Flush"), ("engine", "sqlite")) == 0; wait++)
+        {
+            await Task.Delay(100);
+            flushes = await PrometheusScrape.ReadAsync(server.Http);
+        }
+
+        Assert.True(flushes.Value(StoreCalls, ("operation", "NonceStore.Flush"), ("engine", "sqlite")) >= 1, flushes.Text);
     }
 
     [Fact]
     public async Task Scale_out_reports_its_mode_Redis_round_trips_and_PostgreSQL_commands()
     {
-        await using var schema = await PostgresSchema.CreateAsync();
-        await using var server = await TestServer.StartAsync(new TestServerOptions
-        {
-            FakeClock = false,
-            Settings = new Dictionary<string, string?>
-            {
-                ["EdgeRegistry:Postgres"] = schema.ConnectionString,
-                ["EdgeRegistry:Redis"] = Environment.GetEnvironmentVariable("EDGEREG_TEST_REDIS")
-                    ?? throw new InvalidOperationException("EDGEREG_TEST_REDIS is not set: run ./test.sh, or tests/engines/start.sh and export what it prints."),
-            },
-        });
+        await using var engine = await EngineServer.StartAsync("postgres");
+        var server = engine.Server;
         var before = await PrometheusScrape.ReadAsync(server.Http);
         Assert.True(before.Has("edgereg_replica_info", ("mode", "scaleout")), before.Text);
         Assert.Equal(1, before.Value("edgereg_replica_info"));
@@ -104,5 +114,15 @@ public sealed class MetricsTests
         Assert.True(Delta("edgereg_object_upload_bytes_total") >= bytes.Length);
         Assert.True(Delta("edgereg_object_download_bytes_total") >= bytes.Length);
         Assert.Contains("db_client_", after.Text, StringComparison.Ordinal);
+        // The same store series as the embedded mode's, labelled postgres.
+        Assert.True(Delta(StoreCalls, ("operation", "DriverStore.CreateDriver"), ("engine", "postgres")) >= 1, after.Text);
+        Assert.True(Delta(StoreCalls, ("operation", "DriverStore.QueryDrivers"), ("engine", "postgres")) >= 1, after.Text);
+        Assert.True(Delta(StoreCalls, ("operation", "DriverStore.GetRevision"), ("engine", "postgres")) >= 1, after.Text);
+        Assert.True(Delta(StoreCalls, ("operation", "ObjectCatalog.CommitUpload"), ("engine", "postgres")) >= 1, after.Text);
+        Assert.True(Delta("edgereg_store_operation_duration_seconds_sum", ("operation", "DriverStore.CreateDriver"), ("engine", "postgres")) > 0, after.Text);
+        Assert.False(after.Has(StoreCalls, ("engine", "sqlite")), after.Text);
+        Assert.Equal(0, after.Value("edgereg_store_errors_total"));
     }
+
+    private const string StoreCalls = "edgereg_store_operation_duration_seconds_count";
 }

@@ -10,16 +10,7 @@ public static class ReadCacheRegistration
             return services;
         }
 
-        var provider = services.Last(d => d.ServiceType == typeof(IDriverStore));
-        services.Remove(provider);
         services.AddSingleton(new ReadCache(megabytes * 1024L * 1024L));
-        services.AddSingleton<IDriverStore>(s => new CachingDriverStore(Resolve(s, provider), s.GetRequiredService<ReadCache>()));
-        return services;
+        return services.Decorate<IDriverStore>((s, store) => new CachingDriverStore(store, s.GetRequiredService<ReadCache>()));
     }
-
-    /// <summary>The store the provider registered, however it registered it.</summary>
-    private static IDriverStore Resolve(IServiceProvider services, ServiceDescriptor provider) =>
-        (IDriverStore)(provider.ImplementationInstance
-            ?? provider.ImplementationFactory?.Invoke(services)
-            ?? ActivatorUtilities.CreateInstance(services, provider.ImplementationType!));
 }

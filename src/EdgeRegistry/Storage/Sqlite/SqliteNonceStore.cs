@@ -1,5 +1,7 @@
 using System.Threading.Channels;
 using EdgeRegistry.Auth;
+using EdgeRegistry.Observability;
+using EdgeRegistry.Storage.Timing;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -42,17 +44,19 @@ public sealed class SqliteNonceStore : INonceStore, IAsyncDisposable
         SingleReader = true,
     });
 
+    private readonly StoreOperation? _flushTiming;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _flusher;
     private volatile bool _disposed;
 
-    public SqliteNonceStore(SqliteDatabase database, TimeProvider time, ILogger<SqliteNonceStore> log)
-        : this(database, time, log, DefaultFlushDelay)
+    public SqliteNonceStore(SqliteDatabase database, TimeProvider time, ILogger<SqliteNonceStore> log, RegistryMetrics? metrics = null)
+        : this(database, time, log, DefaultFlushDelay, metrics)
     {
     }
 
-    internal SqliteNonceStore(SqliteDatabase database, TimeProvider time, ILogger<SqliteNonceStore> log, TimeSpan flushDelay)
+    internal SqliteNonceStore(SqliteDatabase database, TimeProvider time, ILogger<SqliteNonceStore> log, TimeSpan flushDelay, RegistryMetrics? metrics = null)
     {
+        _flushTiming = metrics?.StoreTimers(StoreTimingRegistration.Sqlite).For("NonceStore.Flush");
         _database = database;
         _time = time;
         _log = log;
@@ -75,7 +79,10 @@ public sealed class SqliteNonceStore : INonceStore, IAsyncDisposable
     public void BeginLoading() => _ = _loaded.Value;
 
     /// <summary>Writes the queued nonces and deletes a slice of expired rows now, rather than after the flush delay.</summary>
-    public async Task FlushAsync(CancellationToken cancellationToken)
+    public Task FlushAsync(CancellationToken cancellationToken) =>
+        _flushTiming is { } timing ? timing.Time((this, cancellationToken), static s => s.Item1.WriteQueuedAsync(s.cancellationToken)) : WriteQueuedAsync(cancellationToken);
+
+    private async Task WriteQueuedAsync(CancellationToken cancellationToken)
     {
         // Beginning a write is what takes the queued nonces along.
         using var write = await _database.BeginWriteAsync(cancellationToken);
