@@ -87,15 +87,20 @@ run_dotnet() {
   count "$suite" "$p" "$f" "$s" "${why[@]}"
 }
 
-# The key functional classes again with every server two scale-out replicas (EDGEREG_TEST_MODE=scaleout, TestServer),
-# requests alternating between them. Left out: tests that count files in the blob folder (scale-out keeps package
-# bytes in PostgreSQL) and QuotaTests, whose bursts start the moment an override is set (the other replica applies it
-# when its change notice arrives, milliseconds later).
+# The functional classes again with every server two scale-out replicas (EDGEREG_TEST_MODE=scaleout, TestServer),
+# requests alternating between them. Embedded-only, left out: DataDirModeTests (file modes of the SQLite data dir),
+# LegacyValueReadTests (plants values only SQLite holds: NUL, CESU-8, lone surrogates), KeyCacheAcrossServersTests
+# (two embedded servers on one data dir), Durability.BackupRestoreTests/BackupRefusalTests (SQLite backup and
+# restore), Durability.FullDiskTests (a full tmpfs under the data dir), PersistenceTests and GeneratedRootKeyTests
+# (files of the data dir: edgereg.db, root-credentials.json); ScaleOutSmokeTests, TwoReplicaTests and
+# ReadCache.ReadsWhileWritingTests start their own replicas in both runs.
 scaleout_classes="LifecycleTests QueryEdgeDriverTests QueryEdgeDriverVersionTests BatchGetEdgeDriverTests VersionValidationTests
   DriverValidationTests Packages. Tenancy.IsolationMatrixTests Tenancy.AccessKeyTests Tenancy.AdminApiTests FormatTests
-  ResponseShapeTests TimestampAndNonceTests ConcurrencyTests ContainerConfigTests OperationParameterTests"
-scaleout_left_out="PackageDeletionTests UploadLimitTests.A_connection_dropped UploadLimitTests.Two_concurrent_uploads
-  ObjectTransferTests.A_reupload_replaces PackageServerTests"
+  ResponseShapeTests TimestampAndNonceTests ConcurrencyTests ContainerConfigTests OperationParameterTests
+  GatewayErrorTests SignatureErrorTests EncodingTests ExplicitEmptyParameterTests LargeRequestTests UnknownPathTests
+  NonceReplayAfterRestartTests ConsoleSiteTests Fuzzed. Hardening. Durability.StorageLimitTests Tenancy.QuotaTests
+  Tenancy.QuotasOffTests Tenancy.StaleCachesTests Tenancy.SecretsInLogsTests Tenancy.AdminCli Tenancy.GeneratedAdminTokenTests"
+scaleout_left_out="Hardening.DataDirModeTests Hardening.LegacyValueReadTests"
 run_dotnet_scaleout() {
   [[ -n "${EDGEREG_TEST_POSTGRES:-}" && -n "${EDGEREG_TEST_REDIS:-}" ]] \
     || { count dotnet-scaleout 0 1 0 "no PostgreSQL/Redis to run against"; return; }

@@ -18,29 +18,29 @@ public static partial class AdminApi
             var http = context.HttpContext;
             var guard = http.RequestServices.GetRequiredService<AdminTokenGuard>();
             var address = http.Connection.RemoteIpAddress;
-            if (guard.LockedFor(address) is { } seconds)
+            try
             {
-                http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                return Error(429, "TooManyAttempts", $"Too many wrong operator tokens from this address: try again in {seconds} s.");
-            }
+                if (await guard.LockedForAsync(address, http.RequestAborted) is { } seconds)
+                {
+                    http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    return Error(429, "TooManyAttempts", $"Too many wrong operator tokens from this address: try again in {seconds} s.");
+                }
 
-            if (http.RequestServices.GetRequiredService<AdminToken>().Accepts(http.Request.Headers.Authorization))
-            {
-                try
+                if (http.RequestServices.GetRequiredService<AdminToken>().Accepts(http.Request.Headers.Authorization))
                 {
                     return await next(context);
                 }
-                catch (Exception e) when (StoreFailures.IsUnavailable(e))
-                {
-                    // The operator's change may not have been made; a 500 would say the server is broken, not busy.
-                    http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("EdgeRegistry.Admin")
-                        .LogWarning(e, "Admin {Method} {Path} found a backend unavailable", http.Request.Method, http.Request.Path);
-                    return Error(503, "ServiceUnavailable", "The database or Redis shared by the replicas did not answer in time: send the request again later.");
-                }
-            }
 
-            guard.Failed(address, http.Request.Path);
-            return Unauthorized(http);
+                await guard.FailedAsync(address, http.Request.Path, http.RequestAborted);
+                return Unauthorized(http);
+            }
+            catch (Exception e) when (StoreFailures.IsUnavailable(e))
+            {
+                // The operator's change may not have been made; a 500 would say the server is broken, not busy.
+                http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("EdgeRegistry.Admin")
+                    .LogWarning(e, "Admin {Method} {Path} found a backend unavailable", http.Request.Method, http.Request.Path);
+                return Error(503, "ServiceUnavailable", "The database or Redis shared by the replicas did not answer in time: send the request again later.");
+            }
         });
         AdminAccountEndpoints.Map(admin);
         AdminPolicyEndpoints.Map(admin);

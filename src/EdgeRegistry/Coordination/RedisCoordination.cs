@@ -6,11 +6,11 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace EdgeRegistry.Coordination;
 
-/// <summary>What turns N replicas into one system: shared quota counts, change notices and nonces, all in Redis.</summary>
+/// <summary>What turns N replicas into one system: shared quota counts, change notices, nonces and wrong admin tokens, all in Redis.</summary>
 public static class RedisCoordination
 {
     /// <summary>
-    /// Replaces the in-process quota counter, change feed and nonce store with the Redis ones. Call it after the
+    /// Replaces the in-process quota counter, change feed, nonce store and admin failure counter with the Redis ones. Call it after the
     /// defaults are registered, as it removes them.
     /// </summary>
     /// <param name="configuration">A StackExchange.Redis configuration string, e.g. <c>redis:6379,password=…</c>.</param>
@@ -22,6 +22,8 @@ public static class RedisCoordination
         services.AddSingleton<IQuotaCounter, RedisQuotaCounter>();
         services.RemoveAll<INonceStore>();
         services.AddSingleton<INonceStore, RedisNonceStore>();
+        services.RemoveAll<Admin.IAdminFailureCounter>();
+        services.AddSingleton<Admin.IAdminFailureCounter, RedisAdminFailureCounter>();
         services.RemoveAll<IChangeFeed>();
         services.AddSingleton<RedisChangeFeed>();
         services.AddSingleton<IChangeFeed>(s => s.GetRequiredService<RedisChangeFeed>());

@@ -63,6 +63,7 @@ public static class ServerHost
         services.AddSingleton<RootAccountBootstrap>();
         services.AddSingleton<AccessPolicies>();
         services.AddSingleton<AdminToken>();
+        services.AddSingleton<IAdminFailureCounter, InProcessAdminFailureCounter>();
         services.AddSingleton<AdminTokenGuard>();
         services.AddSingleton<QuotaLimitsSource>();
         services.AddSingleton<IQuotaCounter, InMemoryQuotaCounter>();

@@ -98,18 +98,39 @@ public sealed class PostgresObjectCatalog(PostgresDatabase database) : IObjectCa
         await c.LongAsync(t, "SELECT coalesce(sum(length), 0)::bigint FROM objects WHERE account_id = @a AND blob_id IS NOT NULL", cancellationToken, ("a", accountId)) ?? 0;
 
     /// <summary>
-    /// A version created on another replica may name an orphan between the NOT EXISTS and the delete: the foreign key
-    /// then refuses the delete (the object is named, so not an orphan any more) and the sweep runs again.
+    /// The orphans are listed, then removed one statement each. A version created on another replica may name one
+    /// between the NOT EXISTS and its delete: the foreign key then refuses that delete alone (the object is named, so
+    /// not an orphan any more) and the others still go. One DELETE of them all failed whole instead, and under steady
+    /// creates naming fresh uploads it failed on every retry, so the sweep threw and removed nothing.
     /// </summary>
-    public Task<IReadOnlyList<string>> RemoveOrphansAsync(long presignedBeforeMs, CancellationToken cancellationToken) =>
-        Data.InTransactionAsync<IReadOnlyList<string>>(async (c, t) =>
+    public async Task<IReadOnlyList<string>> RemoveOrphansAsync(long presignedBeforeMs, CancellationToken cancellationToken)
+    {
+        const string Orphan = "presigned_ms < @before AND NOT EXISTS (SELECT 1 FROM version_objects vo WHERE vo.object_key = o.object_key)";
+        List<string> candidates;
+        await using (var connection = await Data.OpenConnectionAsync(cancellationToken))
         {
-            var blobs = await c.ListAsync(t,
-                "DELETE FROM objects o WHERE presigned_ms < @before AND NOT EXISTS (SELECT 1 FROM version_objects vo WHERE vo.object_key = o.object_key) " +
-                "RETURNING blob_id",
-                r => r.IsDBNull(0) ? null : r.GetString(0), cancellationToken, ("before", presignedBeforeMs));
-            return [.. blobs.OfType<string>()];
-        }, cancellationToken, retryWhen: e => e.IsForeignKeyViolation());
+            candidates = await connection.ListAsync(null, $"SELECT object_key FROM objects o WHERE {Orphan}", r => r.GetString(0),
+                cancellationToken, ("before", presignedBeforeMs));
+        }
+
+        var blobs = new List<string>();
+        foreach (var key in candidates)
+        {
+            try
+            {
+                var removed = await Data.InTransactionAsync(async (c, t) => await c.ListAsync(t,
+                    $"DELETE FROM objects o WHERE object_key = @key AND {Orphan} RETURNING blob_id",
+                    r => r.IsDBNull(0) ? null : r.GetString(0), cancellationToken, ("key", key), ("before", presignedBeforeMs)), cancellationToken);
+                blobs.AddRange(removed.OfType<string>());
+            }
+            catch (PostgresException e) when (e.IsForeignKeyViolation())
+            {
+                // Named by a version created meanwhile: kept.
+            }
+        }
+
+        return blobs;
+    }
 
     public async Task<bool> IsBlobInUseAsync(string blobId, CancellationToken cancellationToken)
     {

@@ -38,7 +38,7 @@ public sealed class StorageLimitTests(ServerFixture fixture) : IClassFixture<Ser
 
         // Announced length: refused before the body is read.
         var second = await client.PresignAsync(driverId, "2.0");
-        var blobs = Server.BlobFiles();
+        var blobs = await Server.BlobIdsAsync();
         var put = await client.PutAsync(second.PresignedUrl, PackageCalls.RandomBytes(4001));
         Assert.Contains("storage limit of 10000 bytes", OssAssert.Error(put, 403, "QuotaExceeded"), StringComparison.Ordinal);
 
@@ -48,7 +48,7 @@ public sealed class StorageLimitTests(ServerFixture fixture) : IClassFixture<Ser
             OssAssert.Error(await client.SendObjectAsync(chunked), 403, "QuotaExceeded");
         }
 
-        Assert.Equal(blobs, Server.BlobFiles());
+        Assert.Equal(blobs, await Server.BlobIdsAsync());
         Assert.Empty(Server.TempFiles());
         OssAssert.Error(await client.GetObjectAsync(Server.DownloadLink(second.OssAddress)), 404, "NoSuchKey");
 

@@ -1,4 +1,6 @@
+using EdgeRegistry.Coordination;
 using EdgeRegistry.Hosting;
+using EdgeRegistry.Packages;
 using EdgeRegistry.Tests.Storage.Postgres;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -48,6 +50,13 @@ public sealed class TestServer : IAsyncDisposable
     private PostgresSchema? _schema;
 
     /// <summary>
+    /// Begins this pair's Redis keys and change channel: each pair is a deployment of its own, and the test Redis is
+    /// shared by every pair of the run (on one prefix, one pair's failed admin logins or change notices would reach
+    /// the others).
+    /// </summary>
+    private readonly string _redisKeyPrefix = "edgereg-test-" + Guid.NewGuid().ToString("N") + ":";
+
+    /// <summary>
     /// <c>EDGEREG_TEST_MODE=scaleout</c>: every server a test starts with the default store (not in memory, no
     /// PostgreSQL of its own) is two replicas in scale-out mode on a fresh schema of the test PostgreSQL and the test
     /// Redis, with requests alternating between them (<see cref="ReplicaAlternation"/>). test.sh runs the key
@@ -81,6 +90,46 @@ public sealed class TestServer : IAsyncDisposable
 
     /// <summary>The running server's services, for what a test cannot reach over HTTP (the orphan sweep, a link for a check).</summary>
     public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The server is not started.");
+
+    /// <summary>Every replica's services (one for an embedded server): what each replica holds for itself, such as its caches.</summary>
+    public IReadOnlyList<IServiceProvider> ReplicaServices =>
+        _second is null ? [Services] : [Services, _second.Services];
+
+    /// <summary>The PostgreSQL connection string of a replica pair's schema; null for an embedded server.</summary>
+    public string? PostgresConnectionString => _schema?.ConnectionString;
+
+    /// <summary>
+    /// Every committed blob as the server's own blob store lists it (files in the data dir for an embedded server,
+    /// <c>blob_chunks</c> rows in PostgreSQL for a replica pair), ordered.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> BlobIdsAsync()
+    {
+        var ids = new List<string>();
+        await foreach (var id in Services.GetRequiredService<IBlobStore>().ListAsync(CancellationToken.None))
+        {
+            ids.Add(id);
+        }
+
+        return [.. ids.Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="holds"/> is true on every replica, which for a change another replica made takes
+    /// as long as its change notice (README "Scale-out": within a second); fails when it is not true by then.
+    /// </summary>
+    public async Task OnEveryReplicaWithinASecondAsync(Func<IServiceProvider, bool> holds, string what)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(1);
+        while (!ReplicaServices.All(holds))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"Not every replica saw {what} within a second.");
+            }
+
+            await Task.Delay(10);
+        }
+    }
 
     /// <summary>Where the filesystem blob store keeps package bytes.</summary>
     public string BlobDir => Path.Combine(DataDir, "blobs");
@@ -147,7 +196,7 @@ public sealed class TestServer : IAsyncDisposable
             settings.TryAdd("EdgeRegistry:MasterKey", _masterKey);
         }
 
-        _app = Build(settings);
+        _app = Build(settings, pair);
         BaseUri = await ServerHost.StartAsync(_app);
         if (pair)
         {
@@ -158,7 +207,7 @@ public sealed class TestServer : IAsyncDisposable
                 ["EdgeRegistry:DataDir"] = DataDir + "-b",
                 ["EdgeRegistry:PublicUrl"] = settings.GetValueOrDefault("EdgeRegistry:PublicUrl") ?? BaseUri.ToString(),
             };
-            _second = Build(second);
+            _second = Build(second, pair);
             var secondUri = await ServerHost.StartAsync(_second);
             _http = new HttpClient(new ReplicaAlternation([BaseUri, secondUri])) { BaseAddress = BaseUri, Timeout = TimeSpan.FromSeconds(30) };
         }
@@ -170,12 +219,19 @@ public sealed class TestServer : IAsyncDisposable
         Client = ClientFor(AccessKeyId, AccessKeySecret);
     }
 
-    private WebApplication Build(Dictionary<string, string?> settings)
+    /// <param name="pair">One of the replica pair this server made itself (not a test's own scale-out settings).</param>
+    private WebApplication Build(Dictionary<string, string?> settings, bool pair)
     {
         var time = Time;
         return ServerHost.Build(settings, services =>
         {
             services.AddSingleton(time);
+            if (pair && settings["EdgeRegistry:Redis"] is { } redis)
+            {
+                // After AddRedisCoordination's registration, so this one is resolved (see _redisKeyPrefix).
+                services.AddSingleton(s => new RedisConnection(redis, _redisKeyPrefix) { Metrics = s.GetService<EdgeRegistry.Observability.RegistryMetrics>() });
+            }
+
             _options.ConfigureServices?.Invoke(services);
         });
     }

@@ -150,14 +150,14 @@ public sealed class ObjectTransferTests(ServerFixture fixture) : IClassFixture<S
         var bytes = PackageCalls.RandomBytes(4096);
         var id = await _client.CreateDriverAsync();
         var presigned = await _client.PresignAsync(id, "1.0");
-        var blobs = fixture.Server.BlobFiles();
+        var blobs = await fixture.Server.BlobIdsAsync();
         var md5 = malformed ? "not-base64-md5" : Convert.ToBase64String(MD5.HashData(PackageCalls.RandomBytes(16)));
 
         var put = await _client.PutAsync(presigned.PresignedUrl, bytes, contentMd5: md5);
 
         OssAssert.Error(put, status, code);
         OssAssert.Error(await _client.GetObjectAsync(fixture.Server.DownloadLink(presigned.OssAddress)), 404, "NoSuchKey");
-        Assert.Equal(blobs, fixture.Server.BlobFiles());
+        Assert.Equal(blobs, await fixture.Server.BlobIdsAsync());
         Assert.Empty(fixture.Server.TempFiles());
         // A Content-MD5 of 15 bytes is malformed too, not merely wrong.
         if (malformed)
@@ -172,14 +172,14 @@ public sealed class ObjectTransferTests(ServerFixture fixture) : IClassFixture<S
         var first = PackageCalls.RandomBytes(2000);
         var second = PackageCalls.RandomBytes(3000);
         var (id, presigned, _) = await StoredAsync(first);
-        var blobsBefore = fixture.Server.BlobFiles();
+        var blobsBefore = await fixture.Server.BlobIdsAsync();
 
         // The unpublished version 1.0 names the object: a new upload still replaces it.
         var put = await _client.PutAsync(presigned.PresignedUrl, second);
 
         Assert.True(put.Status == 200, put.ToString());
         OssAssert.Object(await _client.GetObjectAsync(await _client.TemporaryAddressAsync(id, "1.0")), second);
-        var blobsAfter = fixture.Server.BlobFiles();
+        var blobsAfter = await fixture.Server.BlobIdsAsync();
         Assert.Equal(blobsBefore.Count, blobsAfter.Count);
         Assert.Single(blobsBefore.Except(blobsAfter));
     }
@@ -190,13 +190,13 @@ public sealed class ObjectTransferTests(ServerFixture fixture) : IClassFixture<S
         var bytes = PackageCalls.RandomBytes(2000);
         var (id, presigned, _) = await StoredAsync(bytes);
         await _client.ReleaseAsync(id, "1.0");
-        var blobs = fixture.Server.BlobFiles();
+        var blobs = await fixture.Server.BlobIdsAsync();
 
         var put = await _client.PutAsync(presigned.PresignedUrl, PackageCalls.RandomBytes(2000));
 
         OssAssert.Error(put, 403, "AccessDenied", "published");
         OssAssert.Object(await _client.GetObjectAsync(await _client.TemporaryAddressAsync(id, "1.0")), bytes);
-        Assert.Equal(blobs, fixture.Server.BlobFiles());
+        Assert.Equal(blobs, await fixture.Server.BlobIdsAsync());
         Assert.Empty(fixture.Server.TempFiles());
     }
 

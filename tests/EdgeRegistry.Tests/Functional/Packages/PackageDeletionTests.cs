@@ -51,13 +51,13 @@ public sealed class PackageDeletionTests(ServerFixture fixture) : IClassFixture<
         var doomed = await VersionWithObjectsAsync(id, "1.0");
         var kept = await VersionWithObjectsAsync(id, "2.0");
         var link = await _client.TemporaryAddressAsync(id, "1.0");
-        var blobs = Server.BlobFiles();
+        var blobs = await Server.BlobIdsAsync();
 
         RpcAssert.Success(await _client.CallAsync("DeleteEdgeDriverVersion", ("DriverId", id), ("DriverVersion", "1.0")));
 
         OssAssert.Error(await _client.GetObjectAsync(link), 404, "NoSuchKey");
         await AssertGone(doomed);
-        Assert.Equal(blobs.Count - 3, Server.BlobFiles().Count);
+        Assert.Equal(blobs.Count - 3, (await Server.BlobIdsAsync()).Count);
         await AssertPresent(kept.Package, kept.Config, kept.Unreferenced);
         // The version's name can be used again, with a new package.
         await _client.CreateVersionAsync(id, "1.0", ("SourceConfig", PackageCalls.SourceConfig(await _client.UploadPackageAsync(id, "1.0"))));
@@ -72,14 +72,14 @@ public sealed class PackageDeletionTests(ServerFixture fixture) : IClassFixture<
         var second = await VersionWithObjectsAsync(id, "2.0");
         var notYetAVersion = await _client.UploadPackageAsync(id, "3.0");
         var others = await VersionWithObjectsAsync(other, "1.0");
-        var blobs = Server.BlobFiles();
+        var blobs = await Server.BlobIdsAsync();
 
         RpcAssert.Success(await _client.CallAsync("DeleteEdgeDriver", ("DriverId", id)));
 
         await AssertGone(first);
         await AssertGone(second);
         OssAssert.Error(await _client.GetObjectAsync(Server.DownloadLink(notYetAVersion)), 404, "NoSuchKey");
-        Assert.Equal(blobs.Count - 7, Server.BlobFiles().Count);
+        Assert.Equal(blobs.Count - 7, (await Server.BlobIdsAsync()).Count);
         await AssertPresent(others.Package, others.Config, others.Unreferenced);
     }
 
@@ -89,13 +89,13 @@ public sealed class PackageDeletionTests(ServerFixture fixture) : IClassFixture<
         var id = await _client.CreateDriverAsync();
         var objects = await VersionWithObjectsAsync(id, "1.0");
         await _client.ReleaseAsync(id, "1.0");
-        var blobs = Server.BlobFiles();
+        var blobs = await Server.BlobIdsAsync();
 
         RpcAssert.BusinessError(await _client.CallAsync("DeleteEdgeDriver", ("DriverId", id)), "iot.edge.DriverHasPublishedVersion");
         RpcAssert.BusinessError(await _client.CallAsync("DeleteEdgeDriverVersion", ("DriverId", id), ("DriverVersion", "1.0")), "iot.edge.DriverVersionPublished");
 
         await AssertPresent(objects.Package, objects.Config, objects.Unreferenced);
-        Assert.Equal(blobs, Server.BlobFiles());
+        Assert.Equal(blobs, await Server.BlobIdsAsync());
     }
 
     [Fact]
@@ -106,12 +106,12 @@ public sealed class PackageDeletionTests(ServerFixture fixture) : IClassFixture<
         var shared = PackageCalls.SourceConfig(await _client.UploadPackageAsync(id, "1.0", bytes));
         await _client.CreateVersionAsync(id, "1.0", ("SourceConfig", shared));
         await _client.CreateVersionAsync(id, "1.1", ("SourceConfig", shared));
-        var blobs = Server.BlobFiles();
+        var blobs = await Server.BlobIdsAsync();
 
         RpcAssert.Success(await _client.CallAsync("DeleteEdgeDriverVersion", ("DriverId", id), ("DriverVersion", "1.0")));
 
         OssAssert.Object(await _client.GetObjectAsync(await _client.TemporaryAddressAsync(id, "1.1")), bytes);
-        Assert.Equal(blobs, Server.BlobFiles());
+        Assert.Equal(blobs, await Server.BlobIdsAsync());
     }
 
     [Fact]
@@ -123,12 +123,12 @@ public sealed class PackageDeletionTests(ServerFixture fixture) : IClassFixture<
         var address = await _client.UploadPackageAsync(id, "1.0");
         await _client.CreateVersionAsync(id, "1.0", ("SourceConfig", PackageCalls.SourceConfig(address)));
         await _client.CreateVersionAsync(id, "1.1", ("SourceConfig", PackageCalls.SourceConfig(address)));
-        var blobs = Server.BlobFiles();
+        var blobs = await Server.BlobIdsAsync();
 
         RpcAssert.Success(await _client.CallAsync("DeleteEdgeDriverVersion", ("DriverId", id), ("DriverVersion", "1.0")));
         RpcAssert.Success(await _client.CallAsync("DeleteEdgeDriverVersion", ("DriverId", id), ("DriverVersion", "1.1")));
 
         OssAssert.Error(await _client.GetObjectAsync(Server.DownloadLink(address)), 404, "NoSuchKey");
-        Assert.Equal(blobs.Count - 1, Server.BlobFiles().Count);
+        Assert.Equal(blobs.Count - 1, (await Server.BlobIdsAsync()).Count);
     }
 }

@@ -86,7 +86,7 @@ public sealed class PackageServerTests
         var address = await VersionWithPackageAsync(server.Client, id, "1.0", bytes);
         var download = await server.Client.TemporaryAddressAsync(id, "1.0");
         var upload = await server.Client.PresignAsync(id, "2.0");
-        var blobs = server.BlobFiles();
+        var blobs = await server.BlobIdsAsync();
 
         await server.StopAsync();
         await server.StartAgainAsync();
@@ -99,7 +99,7 @@ public sealed class PackageServerTests
         Assert.Equal(200, (await server.Client.PutAsync(Here(upload.PresignedUrl), newBytes)).Status);
         await server.Client.CreateVersionAsync(id, "2.0", ("SourceConfig", PackageCalls.SourceConfig(Here(upload.OssAddress))));
         OssAssert.Object(await server.Client.GetObjectAsync(await server.Client.TemporaryAddressAsync(id, "2.0")), newBytes);
-        Assert.Equal(blobs.Count + 1, server.BlobFiles().Count);
+        Assert.Equal(blobs.Count + 1, (await server.BlobIdsAsync()).Count);
         Assert.NotNull(address);
     }
 
@@ -160,13 +160,13 @@ public sealed class PackageServerTests
         var neverUploaded = await client.PresignAsync(id, "1.0", fileName: "never.zip");
         var referenced = await VersionWithPackageAsync(client, id, "2.0", [7, 7, 7]);
         var droppedLater = await VersionWithPackageAsync(client, id, "3.0", [8, 8]);
-        var blobs = server.BlobFiles();
+        var blobs = await server.BlobIdsAsync();
         Assert.Equal(3, blobs.Count);
 
         server.Clock!.Advance(TimeSpan.FromSeconds(59));
         await sweeper.SweepAsync(CancellationToken.None);
         Assert.Equal(200, (await client.GetObjectAsync(server.DownloadLink(orphan))).Status);
-        Assert.Equal(blobs, server.BlobFiles());
+        Assert.Equal(blobs, await server.BlobIdsAsync());
 
         // 3.0 stops naming its package: from now on it is an orphan, and old enough already.
         RpcAssert.Success(await client.CallAsync("UpdateEdgeDriverVersion", ("DriverId", id), ("DriverVersion", "3.0"), ("EdgeVersion", "2.4.0")));
@@ -177,7 +177,7 @@ public sealed class PackageServerTests
         OssAssert.Error(await client.GetObjectAsync(server.DownloadLink(droppedLater)), 404, "NoSuchKey");
         OssAssert.Error(await client.PutAsync(neverUploaded.PresignedUrl, [1]), 404, "NoSuchKey");
         OssAssert.Object(await client.GetObjectAsync(await client.TemporaryAddressAsync(id, "2.0")), [7, 7, 7]);
-        Assert.Single(server.BlobFiles());
+        Assert.Single(await server.BlobIdsAsync());
         Assert.Equal(0, await sweeper.SweepAsync(CancellationToken.None));
         Assert.NotNull(referenced);
     }

@@ -41,7 +41,7 @@ public sealed class UploadLimitTests(OneMebibyteServerFixture fixture) : IClassF
         var create = await _client.CallAsync("CreateEdgeDriverVersion", ("DriverId", driverId), ("DriverVersion", "1.0"), ("EdgeVersion", "2.4.0"),
             ("SourceConfig", PackageCalls.SourceConfig(presigned.OssAddress)));
         RpcAssert.InvalidParam(create, "SourceConfig.ossAddress", "not completed");
-        Assert.Equal(blobsBefore, Server.BlobFiles());
+        Assert.Equal(blobsBefore, await Server.BlobIdsAsync());
         Assert.Empty(Server.TempFiles());
     }
 
@@ -60,7 +60,7 @@ public sealed class UploadLimitTests(OneMebibyteServerFixture fixture) : IClassF
     public async Task One_byte_over_the_limit_with_a_Content_Length_is_EntityTooLarge_and_nothing_is_stored()
     {
         var (id, presigned) = await PresignedAsync();
-        var blobs = Server.BlobFiles();
+        var blobs = await Server.BlobIdsAsync();
 
         var put = await _client.PutAsync(presigned.PresignedUrl, PackageCalls.RandomBytes(Limit + 1));
 
@@ -72,7 +72,7 @@ public sealed class UploadLimitTests(OneMebibyteServerFixture fixture) : IClassF
     public async Task One_byte_over_the_limit_chunked_without_a_Content_Length_is_EntityTooLarge_and_nothing_is_stored()
     {
         var (id, presigned) = await PresignedAsync();
-        var blobs = Server.BlobFiles();
+        var blobs = await Server.BlobIdsAsync();
         using var request = new HttpRequestMessage(HttpMethod.Put, presigned.PresignedUrl) { Content = new UnknownLengthContent(PackageCalls.RandomBytes(Limit + 1)) };
 
         var put = await _client.SendObjectAsync(request);
@@ -99,12 +99,12 @@ public sealed class UploadLimitTests(OneMebibyteServerFixture fixture) : IClassF
         var (_, presigned) = await PresignedAsync();
         var bytes = PackageCalls.RandomBytes(1000);
         Assert.Equal(200, (await _client.PutAsync(presigned.PresignedUrl, bytes)).Status);
-        var blobs = Server.BlobFiles();
+        var blobs = await Server.BlobIdsAsync();
 
         OssAssert.Error(await _client.PutAsync(presigned.PresignedUrl, PackageCalls.RandomBytes(Limit + 1)), 400, "EntityTooLarge");
 
         OssAssert.Object(await _client.GetObjectAsync(Server.DownloadLink(presigned.OssAddress)), bytes);
-        Assert.Equal(blobs, Server.BlobFiles());
+        Assert.Equal(blobs, await Server.BlobIdsAsync());
     }
 
     [Theory]
@@ -113,7 +113,7 @@ public sealed class UploadLimitTests(OneMebibyteServerFixture fixture) : IClassF
     public async Task A_connection_dropped_mid_upload_leaves_nothing_and_a_later_upload_works(bool reset)
     {
         var (id, presigned) = await PresignedAsync();
-        var blobs = Server.BlobFiles();
+        var blobs = await Server.BlobIdsAsync();
         var uri = new Uri(presigned.PresignedUrl);
 
         using (var tcp = new TcpClient())
@@ -142,14 +142,14 @@ public sealed class UploadLimitTests(OneMebibyteServerFixture fixture) : IClassF
         var bytes = PackageCalls.RandomBytes(Limit);
         Assert.Equal(200, (await _client.PutAsync(presigned.PresignedUrl, bytes)).Status);
         OssAssert.Object(await _client.GetObjectAsync(Server.DownloadLink(presigned.OssAddress)), bytes);
-        Assert.Single(Server.BlobFiles().Except(blobs));
+        Assert.Single((await Server.BlobIdsAsync()).Except(blobs));
     }
 
     [Fact]
     public async Task Two_concurrent_uploads_to_one_object_both_succeed_and_exactly_one_body_wins_whole()
     {
         var (_, presigned) = await PresignedAsync();
-        var blobs = Server.BlobFiles();
+        var blobs = await Server.BlobIdsAsync();
         var first = PackageCalls.RandomBytes(Limit);
         var second = PackageCalls.RandomBytes(Limit);
         // Each body sends its first half, then waits until the other has sent its first half too.
@@ -165,8 +165,8 @@ public sealed class UploadLimitTests(OneMebibyteServerFixture fixture) : IClassF
         var sha = PackageCalls.Sha256Hex(stored.Body);
         Assert.Contains(sha, new[] { PackageCalls.Sha256Hex(first), PackageCalls.Sha256Hex(second) });
         OssAssert.Object(stored, sha == PackageCalls.Sha256Hex(first) ? first : second);
-        Assert.Single(Server.BlobFiles().Except(blobs));
-        Assert.Equal(blobs.Count + 1, Server.BlobFiles().Count);
+        Assert.Single((await Server.BlobIdsAsync()).Except(blobs));
+        Assert.Equal(blobs.Count + 1, (await Server.BlobIdsAsync()).Count);
         Assert.Empty(Server.TempFiles());
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using EdgeRegistry.Tests.Functional.Infrastructure;
+using Npgsql;
 
 namespace EdgeRegistry.Tests.Functional.Tenancy;
 
@@ -9,7 +10,10 @@ public sealed class GeneratedAdminTokenFixture : ServerFixture
     protected override TestServerOptions Options => new() { Settings = new Dictionary<string, string?> { ["EdgeRegistry:AdminToken"] = null } };
 }
 
-/// <summary>The generated token is saved to <c>&lt;data-dir&gt;/admin-token</c> (0600) and works; the database holds only its hash.</summary>
+/// <summary>
+/// The generated token is saved to <c>&lt;data-dir&gt;/admin-token</c> (0600) and works; the database (SQLite files, or
+/// a replica pair's PostgreSQL rows) holds only its hash.
+/// </summary>
 public sealed class GeneratedAdminTokenTests(GeneratedAdminTokenFixture fixture) : IClassFixture<GeneratedAdminTokenFixture>
 {
     private string TokenPath => Path.Combine(fixture.Server.DataDir, "admin-token");
@@ -41,6 +45,11 @@ public sealed class GeneratedAdminTokenTests(GeneratedAdminTokenFixture fixture)
         var token = Encoding.UTF8.GetBytes(Token());
         // Something written, so the WAL holds recent pages too.
         await new AdminClient(fixture.Server.Http, Token()).CreateAccountAsync();
+        if (fixture.Server.PostgresConnectionString is { } postgres)
+        {
+            await AssertNoRowHoldsAsync(postgres, Token());
+            return;
+        }
 
         var dbFiles = Directory.EnumerateFiles(fixture.Server.DataDir).Where(f => Path.GetFileName(f).StartsWith("edgereg.db", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(dbFiles);
@@ -50,6 +59,37 @@ public sealed class GeneratedAdminTokenTests(GeneratedAdminTokenFixture fixture)
             using var copy = new MemoryStream();
             await stream.CopyToAsync(copy);
             Assert.True(copy.ToArray().AsSpan().IndexOf(token) < 0, $"{Path.GetFileName(file)} holds the operator token");
+        }
+    }
+
+    /// <summary>Replicas keep the database in PostgreSQL, where no file is theirs to read: every row of every table, as text.</summary>
+    private static async Task AssertNoRowHoldsAsync(string connectionString, string token)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        var tables = new List<string>();
+        await using (var list = new NpgsqlCommand("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()", connection))
+        await using (var reader = await list.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+
+        async Task<long> RowsHoldingAsync(string table, string text)
+        {
+            await using var count = new NpgsqlCommand($"SELECT count(*) FROM \"{table}\" AS r WHERE strpos(r::text, @text) > 0", connection);
+            count.Parameters.AddWithValue("text", text);
+            return (long)(await count.ExecuteScalarAsync())!;
+        }
+
+        // The search finds what is there: the token's hash, in the one setting that holds it.
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+        Assert.Equal(1, await RowsHoldingAsync("server_settings", hash));
+        foreach (var table in tables)
+        {
+            Assert.True(await RowsHoldingAsync(table, token) == 0, $"a row of {table} holds the operator token");
         }
     }
 

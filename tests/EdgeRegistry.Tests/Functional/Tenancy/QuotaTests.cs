@@ -1,5 +1,7 @@
 using System.Net;
+using EdgeRegistry.Quotas;
 using EdgeRegistry.Tests.Functional.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EdgeRegistry.Tests.Functional.Tenancy;
 
@@ -13,7 +15,7 @@ public sealed class QuotaServerFixture : ServerFixture
 /// api.md section 6 against a real server: per account and action, N calls per one-second window, all keys and RAM
 /// users of the account counted together, Throttling.User (400, Retry-After) beyond it, other accounts untouched.
 /// The clock is frozen, so every burst falls in one window and the counts are exact. Each test uses accounts of its
-/// own: the frozen window is shared by the whole class.
+/// own: the frozen window is shared by the whole class. An override is in force on every replica before a burst.
 /// </summary>
 public sealed class QuotaTests(QuotaServerFixture fixture) : IClassFixture<QuotaServerFixture>
 {
@@ -27,6 +29,16 @@ public sealed class QuotaTests(QuotaServerFixture fixture) : IClassFixture<Quota
         var root = _server.ClientFor(account);
         return (account, root, await root.CreateDriverAsync());
     }
+
+    /// <summary>
+    /// Waits until every replica enforces <paramref name="expected"/> for the account: an override set through one
+    /// replica reaches the others with its change notice (README "Scale-out": within a second), and a burst sent
+    /// before then would be counted against the old limit there. At once on an embedded server.
+    /// </summary>
+    private Task EnforcedEverywhereAsync(string accountId, params (string Action, QuotaLimit Limit)[] expected) =>
+        _server.OnEveryReplicaWithinASecondAsync(
+            replica => expected.All(e => replica.GetRequiredService<QuotaLimitsSource>().Current.For(accountId, e.Action) == e.Limit),
+            $"the quota overrides of {accountId}");
 
     private static Task<RpcResponse> Query(RpcTestClient client, string driverId) => client.QueryVersionsAsync(driverId, 1, 10);
 
@@ -122,6 +134,7 @@ public sealed class QuotaTests(QuotaServerFixture fixture) : IClassFixture<Quota
         var (account, root, driverId) = await AccountWithDriverAsync();
         await root.CreateVersionAsync(driverId, "1.0.0");
         await _admin.SetQuotaAsync(account.AccountId, "QueryEdgeDriverVersion", 3);
+        await EnforcedEverywhereAsync(account.AccountId, ("QueryEdgeDriverVersion", QuotaLimit.PerSecond(3)));
 
         Assert.Equal(3, await BurstAsync(20, _ => Query(root, driverId)));
         Assert.Equal(10, await BurstAsync(20, _ => root.CallAsync("GetEdgeDriverVersion", ("DriverId", driverId), ("DriverVersion", "1.0.0"))));
@@ -132,6 +145,7 @@ public sealed class QuotaTests(QuotaServerFixture fixture) : IClassFixture<Quota
     {
         var (account, root, driverId) = await AccountWithDriverAsync();
         await _admin.SetQuotaAsync(account.AccountId, "*", null);
+        await EnforcedEverywhereAsync(account.AccountId, ("QueryEdgeDriverVersion", QuotaLimit.Unlimited), ("QueryEdgeDriver", QuotaLimit.Unlimited));
 
         Assert.Equal(50, await BurstAsync(50, _ => Query(root, driverId)));
         Assert.Equal(30, await BurstAsync(30, _ => root.QueryDriversAsync()));
@@ -142,6 +156,7 @@ public sealed class QuotaTests(QuotaServerFixture fixture) : IClassFixture<Quota
     {
         var (account, root, driverId) = await AccountWithDriverAsync();
         await _admin.SetQuotaAsync(account.AccountId, "QueryEdgeDriverVersion", null);
+        await EnforcedEverywhereAsync(account.AccountId, ("QueryEdgeDriverVersion", QuotaLimit.Unlimited));
 
         Assert.Equal(50, await BurstAsync(50, _ => Query(root, driverId)));
         Assert.Equal(5, await BurstAsync(20, _ => root.QueryDriversAsync()));
@@ -153,6 +168,8 @@ public sealed class QuotaTests(QuotaServerFixture fixture) : IClassFixture<Quota
         var (account, root, driverId) = await AccountWithDriverAsync();
         await _admin.SetQuotaAsync(account.AccountId, "*", 2);
         await _admin.SetQuotaAsync(account.AccountId, "QueryEdgeDriverVersion", 4);
+        await EnforcedEverywhereAsync(account.AccountId, ("QueryEdgeDriver", QuotaLimit.PerSecond(2)), ("BatchGetEdgeDriver", QuotaLimit.PerSecond(2)),
+            ("QueryEdgeDriverVersion", QuotaLimit.PerSecond(4)));
 
         Assert.Equal(2, await BurstAsync(10, _ => root.QueryDriversAsync()));
         Assert.Equal(2, await BurstAsync(10, _ => root.CallAsync("BatchGetEdgeDriver", ("DriverIds.1", driverId))));
@@ -164,9 +181,11 @@ public sealed class QuotaTests(QuotaServerFixture fixture) : IClassFixture<Quota
     {
         var (account, root, driverId) = await AccountWithDriverAsync();
         await _admin.SetQuotaAsync(account.AccountId, "QueryEdgeDriverVersion", 1);
+        await EnforcedEverywhereAsync(account.AccountId, ("QueryEdgeDriverVersion", QuotaLimit.PerSecond(1)));
         Assert.Equal(1, await BurstAsync(5, _ => Query(root, driverId)));
 
         AdminClient.Expect(await _admin.DeleteAsync($"/admin/accounts/{account.AccountId}/quotas/QueryEdgeDriverVersion"), 204);
+        await EnforcedEverywhereAsync(account.AccountId, ("QueryEdgeDriverVersion", QuotaLimits.ReferenceFor("QueryEdgeDriverVersion")));
         fixture.Clock.Advance(TimeSpan.FromSeconds(1));
 
         Assert.Equal(10, await BurstAsync(30, _ => Query(root, driverId)));

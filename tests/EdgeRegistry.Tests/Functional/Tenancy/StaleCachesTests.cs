@@ -8,7 +8,7 @@ namespace EdgeRegistry.Tests.Functional.Tenancy;
 /// <summary>
 /// <see cref="CachesMayBeStale"/>, what a replica tells itself after its link to the others was down: the key cache,
 /// the RAM policy cache and the quota limits all start again from the store. The changes here go straight to the
-/// store, as another replica's would, so no notice of them arrives; the frozen clock never lets a cache expire.
+/// store, as another replica's would without its notice arriving (Redis away); the frozen clock never lets a cache expire.
 /// </summary>
 public sealed class StaleCachesTests(QuotaServerFixture fixture) : IClassFixture<QuotaServerFixture>
 {
@@ -41,7 +41,11 @@ public sealed class StaleCachesTests(QuotaServerFixture fixture) : IClassFixture
         RpcAssert.Success(await Query(user));
         await otherRoot.CreateDriverAsync();
 
-        await _server.Services.GetRequiredService<IChangeFeed>().PublishAsync(new CachesMayBeStale(), CancellationToken.None);
+        // Each replica tells itself (after its own reconnect); the notice never travels between replicas.
+        foreach (var replica in _server.ReplicaServices)
+        {
+            await replica.GetRequiredService<IChangeFeed>().PublishAsync(new CachesMayBeStale(), CancellationToken.None);
+        }
 
         RpcAssert.GatewayError(await Query(disabledRoot), 400, "InvalidAccessKeyId.Inactive");
         RpcAssert.GatewayError(await Query(user), 403, "Forbidden.RAM");
