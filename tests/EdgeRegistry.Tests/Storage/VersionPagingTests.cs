@@ -85,6 +85,25 @@ public abstract class VersionPagingTests<TEngine> : IAsyncLifetime where TEngine
     }
 
     [Fact]
+    public async Task More_same_millisecond_versions_than_a_first_read_are_ordered_too()
+    {
+        // 40 in one millisecond, then one later: more ties than the PostgreSQL store reads at first
+        // (PostgresVersionBlocks.FirstTieRead), so it must read them again, all of them, and still order each.
+        var driverId = await CreateDriverAsync("many-ties");
+        var versions = Enumerable.Range(0, 40).Select(i => $"t{i * 17 % 40:D2}").ToArray();
+        foreach (var version in versions)
+        {
+            Assert.Equal(StoreOutcome.Ok, await _store.CreateVersionAsync(Scope, driverId, version, Content, ObjectReferences.None, 7000, default));
+        }
+
+        Assert.Equal(StoreOutcome.Ok, await _store.CreateVersionAsync(Scope, driverId, "0-later", Content, ObjectReferences.None, 7001, default));
+        var newestFirst = (await _store.QueryVersionsAsync(Scope, driverId, new VersionFilter(null, null), 0, 50, default)).Value!.Items.Select(v => v.Version);
+        Assert.Equal(["0-later", .. versions.OrderDescending(StringComparer.Ordinal)], newestFirst);
+        var lastTen = (await _store.QueryVersionsAsync(Scope, driverId, new VersionFilter(null, null), 31, 10, default)).Value!.Items.Select(v => v.Version);
+        Assert.Equal(versions.OrderDescending(StringComparer.Ordinal).Skip(30), lastTen);
+    }
+
+    [Fact]
     public async Task A_clock_that_steps_back_does_not_reorder_versions()
     {
         var driverId = await CreateDriverAsync("clock");

@@ -9,63 +9,6 @@ public sealed partial class PostgresDriverStore
     private const string VersionColumns =
         "version, published, edge_version, description, source_config, driver_config, container_config, config_check_rule, argument, created_ms, modified_ms, source_object_key";
 
-    public async Task<StoreOutcome> CreateVersionAsync(TenantScope scope, string driverId, string version, DriverVersionContent content, ObjectReferences objects, long nowMs, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await Data.InTransactionAsync(async (c, t) =>
-            {
-                if (await FindDriverAsync(c, t, scope, driverId, cancellationToken) is not { } driver)
-                {
-                    return StoreOutcome.DriverNotFound;
-                }
-
-                if (!await LockUploadedAsync(c, t, objects, cancellationToken))
-                {
-                    return StoreOutcome.ObjectNotFound;
-                }
-
-                if (await FindVersionAsync(c, t, driver.Pk, version, cancellationToken) is not null)
-                {
-                    return StoreOutcome.VersionExists;
-                }
-
-                // Creation times never go backwards within a driver (a clock step back, or a replica whose clock is
-                // behind, would otherwise break "ord order = creation order"); versions created in the same
-                // millisecond are then ordered by version, descending.
-                var createdMs = Math.Max(nowMs, driver.LastVersionMs);
-                var ord = driver.NextOrd;
-                var versionPk = (await c.LongAsync(t,
-                    $"INSERT INTO driver_versions (driver_pk, ord, {VersionColumns}) " +
-                    "VALUES (@pk, @ord, @version, FALSE, @edge, @description, @source, @driverConfig, @container, @rule, @argument, @created, @created, @sourceKey) " +
-                    "RETURNING version_pk",
-                    cancellationToken,
-                    [("pk", driver.Pk), ("ord", ord), ("version", version), ("created", createdMs), ("sourceKey", objects.SourceObjectKey), .. ContentParameters(content)]))!.Value;
-                await LinkObjectsAsync(c, t, versionPk, objects, cancellationToken);
-                await c.RunAsync(t,
-                    "UPDATE drivers SET next_ord = @next, last_version_ms = @created, version_count = version_count + 1, revision = revision + 1 WHERE driver_pk = @pk",
-                    cancellationToken, ("next", ord + 1), ("created", createdMs), ("pk", driver.Pk));
-                await PostgresVersionBlocks.AddAsync(c, t, driver.Pk, PostgresVersionBlocks.Unpublished, ord, +1, cancellationToken);
-                await PostgresVersionBlocks.AddAsync(c, t, driver.Pk, PostgresVersionBlocks.All, ord, +1, cancellationToken);
-                if (createdMs == driver.LastVersionMs)
-                {
-                    await PostgresVersionBlocks.OrderTiesAsync(c, t, driver.Pk, createdMs, cancellationToken);
-                }
-
-                return StoreOutcome.Ok;
-            }, cancellationToken);
-        }
-        catch (PostgresException e) when (e.IsUniqueViolation())
-        {
-            // The driver row lock serialises version writes, so only a version inserted outside it gets here.
-            return StoreOutcome.VersionExists;
-        }
-        catch (PostgresException e) when (e.IsForeignKeyViolation())
-        {
-            return StoreOutcome.ObjectNotFound;
-        }
-    }
-
     public async Task<StoreOutcome> ReplaceVersionAsync(TenantScope scope, string driverId, string version, DriverVersionContent content, ObjectReferences objects, long nowMs, CancellationToken cancellationToken)
     {
         try
