@@ -12,7 +12,7 @@ namespace EdgeRegistry.Tests.Properties;
 /// <summary>
 /// A cached record's render, copied into an answer with a fresh link in its hole, gives the very bytes that writing
 /// it field by field gives — in JSON and XML, as a list item (first or later) and as <c>Data</c>, the first time
-/// and every time after, whatever the record holds and whatever the link holds (one that would need escaping is
+/// (written field by field), the second (rendered) and every time after, whatever the record holds and whatever the link holds (one that would need escaping is
 /// written field by field).
 /// </summary>
 public sealed class RenderedWireProperties
@@ -45,13 +45,15 @@ public sealed class RenderedWireProperties
         Version.Array[1, 3].Sample(versions =>
         {
             var direct = Page(versions, attach: false);
-            var first = Page(versions, attach: true);
-            var again = Page(versions, attach: true);
+            var rendered = Page(versions, attach: true);
 
             foreach (var format in new[] { WireFormat.Json, WireFormat.Xml })
             {
-                Assert.Equal(Write(format, direct), Write(format, first));
-                Assert.Equal(Write(format, direct), Write(format, again));
+                var expected = Write(format, direct);
+                for (var use = 0; use < 3; use++)
+                {
+                    Assert.Equal(expected, Write(format, rendered));
+                }
             }
         }, iter: 2_000);
     }
@@ -69,8 +71,10 @@ public sealed class RenderedWireProperties
             foreach (var format in new[] { WireFormat.Json, WireFormat.Xml })
             {
                 var expected = Write(format, direct);
-                Assert.Equal(expected, Write(format, rendered));
-                Assert.Equal(expected, Write(format, rendered));
+                for (var use = 0; use < 3; use++)
+                {
+                    Assert.Equal(expected, Write(format, rendered));
+                }
             }
         }, iter: 2_000);
     }
@@ -89,10 +93,27 @@ public sealed class RenderedWireProperties
             foreach (var format in new[] { WireFormat.Json, WireFormat.Xml })
             {
                 var expected = Write(format, DriverPage(drivers));
-                Assert.Equal(expected, Write(format, DriverPage(copies)));
-                Assert.Equal(expected, Write(format, DriverPage(copies)));
+                for (var use = 0; use < 3; use++)
+                {
+                    Assert.Equal(expected, Write(format, DriverPage(copies)));
+                }
             }
         }, iter: 2_000);
+    }
+
+    [Fact]
+    public void A_record_is_rendered_on_its_second_answer_in_a_format_not_its_first()
+    {
+        var version = new DriverVersion("d", "1.0.0", false, new DriverVersionContent("", "", "{}", "", "", "", ""), 0, 0, "k");
+        WireRender.Attach(version);
+        var render = WireRender.Of(version)!;
+
+        Write(WireFormat.Json, new DataBody(new DriverVersionView(version, new FixedLinks("http://h/oss/k?a=1&b=2"))));
+        Assert.Null(render.Json);
+        Write(WireFormat.Json, new DataBody(new DriverVersionView(version, new FixedLinks("http://h/oss/k?a=1&b=2"))));
+        Assert.NotNull(render.Json);
+        Assert.True(render.Json!.HasHole);
+        Assert.Null(render.Xml);
     }
 
     [Fact]

@@ -13,11 +13,17 @@ internal static class JsonRender
     private static readonly byte[] HoleBytes = Encoding.UTF8.GetBytes(WireRender.Hole);
 
     /// <summary>
-    /// Writes the render; false when the fresh value would need escaping (then the caller writes field by field, so
-    /// the answer is the same either way). A fresh value is a link and never needs it; this keeps that a check.
+    /// Writes the render; false the first time (see <see cref="WireRender.JsonAsked"/>) and when the fresh value would
+    /// need escaping: then the caller writes field by field, and the answer is the same either way. A fresh value is a link and never needs it; this keeps that a check.
     /// </summary>
     public static bool TryWrite(Utf8JsonWriter json, IRenderedWireObject item, WireRender render)
     {
+        if (render.Json is null && !render.JsonAsked)
+        {
+            render.JsonAsked = true;
+            return false;
+        }
+
         var parts = render.Json ??= Render(item);
         if (!parts.HasHole)
         {

@@ -21,6 +21,12 @@ public sealed class WireRender
 
     internal RenderParts<char>? Xml { get; set; }
 
+    // Whether a format was asked for once already. The first answer is written field by field and the render made
+    // for the second: a record read only once (a page evicted before it is read again) never pays for a render.
+    internal bool JsonAsked { get; set; }
+
+    internal bool XmlAsked { get; set; }
+
     /// <summary>Marks a record as worth rendering (the read cache calls this for what it keeps); lives as long as it.</summary>
     public static void Attach(object record) => Renders.TryAdd(record, new WireRender());
 

@@ -20,9 +20,18 @@ internal static class XmlRender
         ConformanceLevel = ConformanceLevel.Fragment,
     };
 
-    /// <summary>Writes the render; false when the fresh value holds something other than <see cref="Plain"/>.</summary>
+    /// <summary>
+    /// Writes the render; false the first time (see <see cref="WireRender.XmlAsked"/>) and when the fresh value holds
+    /// something other than <see cref="Plain"/>.
+    /// </summary>
     public static bool TryWrite(XmlWriter xml, IRenderedWireObject item, WireRender render)
     {
+        if (render.Xml is null && !render.XmlAsked)
+        {
+            render.XmlAsked = true;
+            return false;
+        }
+
         var parts = render.Xml ??= Render(item);
         if (!parts.HasHole)
         {
