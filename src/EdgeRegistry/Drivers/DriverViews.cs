@@ -5,12 +5,19 @@ using EdgeRegistry.Rpc.Wire;
 namespace EdgeRegistry.Drivers;
 
 /// <summary>A driver as QueryEdgeDriver and BatchGetEdgeDriver list it; <c>IsApply</c> is in QueryEdgeDriver's model only.</summary>
-public sealed record DriverView(Driver Driver, bool WithIsApply) : IWireObject
+public sealed record DriverView(Driver Driver, bool WithIsApply) : IRenderedWireObject
 {
     /// <summary>Every driver created through the API is a custom driver (Type 1); official drivers are Type 0.</summary>
     public const int CustomType = 1;
 
-    public void WriteTo(IWireWriter w)
+    // Only QueryEdgeDriver's pages are cached, and they list drivers with IsApply: one render per driver is enough.
+    public WireRender? Render => WithIsApply ? WireRender.Of(Driver) : null;
+
+    public string? Fresh => null;
+
+    public void WriteTo(IWireWriter w) => WriteTo(w, fresh: null);
+
+    public void WriteTo(IWireWriter w, string? fresh)
     {
         w.String("DriverId", Driver.DriverId);
         w.String("DriverName", Driver.Name);
@@ -31,26 +38,33 @@ public sealed record DriverView(Driver Driver, bool WithIsApply) : IWireObject
 
 /// <summary>
 /// A version as Get and QueryEdgeDriverVersion return it. When a code package is stored, SourceConfig gains a
-/// <c>temporaryOssAddress</c>: a download link made fresh for this response, valid five minutes.
+/// <c>temporaryOssAddress</c>: a download link made fresh for this response, valid five minutes (the one part of a
+/// cached version's render made per answer).
 /// </summary>
-public sealed record DriverVersionView(DriverVersion Version, IObjectLinks Links) : IWireObject
+public sealed class DriverVersionView(DriverVersion version, IObjectLinks links) : IRenderedWireObject
 {
-    public void WriteTo(IWireWriter w)
+    public WireRender? Render => WireRender.Of(version);
+
+    public string? Fresh { get; } = version.SourceObjectKey is { } key ? links.Presigned(key, "GET") : null;
+
+    public void WriteTo(IWireWriter w) => WriteTo(w, Fresh);
+
+    public void WriteTo(IWireWriter w, string? fresh)
     {
-        var c = Version.Content;
-        w.String("DriverId", Version.DriverId);
-        w.String("DriverVersion", Version.Version);
-        w.String("VersionState", Version.Published ? "1" : "0");
+        var c = version.Content;
+        w.String("DriverId", version.DriverId);
+        w.String("DriverVersion", version.Version);
+        w.String("VersionState", version.Published ? "1" : "0");
         w.String("EdgeVersion", c.EdgeVersion);
         w.String("Description", c.Description);
-        w.String("SourceConfig", Version.SourceObjectKey is { } key
-            ? TemporaryOssAddress.AddTo(c.SourceConfig, Links.Presigned(key, "GET"))
+        w.String("SourceConfig", fresh is not null
+            ? TemporaryOssAddress.AddTo(c.SourceConfig, fresh)
             : TemporaryOssAddress.WithoutStoredLink(c.SourceConfig));
         w.String("DriverConfig", c.DriverConfig);
         w.String("ContainerConfig", c.ContainerConfig);
         w.String("ConfigCheckRule", c.ConfigCheckRule);
         w.String("Argument", c.Argument);
-        WireTimes.Write(w, Version.CreatedMs, Version.ModifiedMs);
+        WireTimes.Write(w, version.CreatedMs, version.ModifiedMs);
     }
 }
 

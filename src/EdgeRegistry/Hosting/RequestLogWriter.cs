@@ -11,6 +11,9 @@ namespace EdgeRegistry.Hosting;
 public sealed class RequestLogWriter(RequestLog log, RequestLogFormat format, IRequestLogSink sink) : IHostedService
 {
     private const int BatchChars = 64 * 1024;
+
+    // Waking the writer for every line would cost every request a thread switch; lines wait this long for company.
+    private static readonly TimeSpan BatchInterval = TimeSpan.FromMilliseconds(20);
     private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(5);
     private Task _draining = Task.CompletedTask;
 
@@ -46,8 +49,15 @@ public sealed class RequestLogWriter(RequestLog log, RequestLogFormat format, IR
             // No token: the queue is completed at StopAsync, and what is queued by then is still written.
             while (await reader.WaitToReadAsync(CancellationToken.None))
             {
-                while (lines.Length < BatchChars && reader.TryRead(out var entry))
+                var drained = false;
+                while (lines.Length < BatchChars)
                 {
+                    if (!reader.TryRead(out var entry))
+                    {
+                        drained = true;
+                        break;
+                    }
+
                     format.Append(lines, entry);
                 }
 
@@ -57,6 +67,10 @@ public sealed class RequestLogWriter(RequestLog log, RequestLogFormat format, IR
                 }
 
                 Flush(lines);
+                if (drained && !reader.Completion.IsCompleted)
+                {
+                    await Task.Delay(BatchInterval, CancellationToken.None);
+                }
             }
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException)

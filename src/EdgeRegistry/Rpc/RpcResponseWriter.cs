@@ -54,35 +54,63 @@ public sealed class RpcResponseWriter
         });
     }
 
-    private static async Task WriteAsync(HttpResponse response, WireFormat format, int status, string xmlRoot, Action<IWireWriter> write)
+    // Largest buffer a thread keeps for its next answer; an answer bigger than this gets a buffer of its own.
+    private const int KeptBufferBytes = 256 * 1024;
+
+    // A thread's buffer and JSON writer for its next answer: a page is written with no allocation of its own. Both
+    // are taken while an answer is built and copied, which never awaits, and given back before the send.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_json;
+
+    private static Task WriteAsync(HttpResponse response, WireFormat format, int status, string xmlRoot, Action<IWireWriter> write)
     {
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        if (format == WireFormat.Json)
+        var buffer = t_buffer ?? new ArrayBufferWriter<byte>(16 * 1024);
+        t_buffer = null;
+        try
         {
-            using var json = new Utf8JsonWriter(buffer, JsonWireWriter.Options);
-            json.WriteStartObject();
-            write(new JsonWireWriter(json));
-            json.WriteEndObject();
-            json.Flush();
-            response.ContentType = "application/json;charset=utf-8";
-        }
-        else
-        {
-            buffer.Write(XmlDeclaration);
-            using (var stream = new BufferWriterStream(buffer))
-            using (var xml = XmlWriter.Create(stream, XmlWireWriter.Settings))
+            if (format == WireFormat.Json)
             {
-                xml.WriteStartElement(xmlRoot);
-                write(new XmlWireWriter(xml));
-                xml.WriteEndElement();
+                var json = t_json ?? new Utf8JsonWriter(buffer, JsonWireWriter.Options);
+                t_json = null;
+                json.Reset(buffer);
+                json.WriteStartObject();
+                write(new JsonWireWriter(json));
+                json.WriteEndObject();
+                json.Flush();
+                t_json = json;
+                response.ContentType = "application/json;charset=utf-8";
+            }
+            else
+            {
+                buffer.Write(XmlDeclaration);
+                using (var stream = new BufferWriterStream(buffer))
+                using (var xml = XmlWriter.Create(stream, XmlWireWriter.Settings))
+                {
+                    xml.WriteStartElement(xmlRoot);
+                    write(new XmlWireWriter(xml));
+                    xml.WriteEndElement();
+                }
+
+                response.ContentType = "text/xml;charset=utf-8";
             }
 
-            response.ContentType = "text/xml;charset=utf-8";
+            response.StatusCode = status;
+            response.ContentLength = buffer.WrittenCount;
+            response.BodyWriter.Write(buffer.WrittenSpan);
+        }
+        finally
+        {
+            buffer.ResetWrittenCount();
+            if (buffer.Capacity <= KeptBufferBytes)
+            {
+                t_buffer = buffer;
+            }
         }
 
-        response.StatusCode = status;
-        response.ContentLength = buffer.WrittenCount;
-        await response.Body.WriteAsync(buffer.WrittenMemory, response.HttpContext.RequestAborted);
+        return response.BodyWriter.FlushAsync(response.HttpContext.RequestAborted).AsTask();
     }
 
     /// <summary>Lets XmlWriter write into the same pooled-size buffer JSON uses.</summary>

@@ -20,9 +20,11 @@ public interface IWireWriter
 
     void EndList();
 
-    void BeginItem();
+    /// <summary>One item of the open list; a <see cref="IRenderedWireObject"/> with a render is copied from it.</summary>
+    void Item(IWireObject item);
 
-    void EndItem();
+    /// <summary>A named object field (such as <c>Data</c>); a rendered one is copied from its render.</summary>
+    void Object(string name, IWireObject value);
 }
 
 /// <summary>A response body (or part of one) that knows its own fields, in wire order.</summary>

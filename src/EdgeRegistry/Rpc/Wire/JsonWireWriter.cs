@@ -41,9 +41,26 @@ public sealed class JsonWireWriter(Utf8JsonWriter json) : IWireWriter
 
     public void EndList() => json.WriteEndArray();
 
-    public void BeginItem() => json.WriteStartObject();
+    public void Item(IWireObject item)
+    {
+        if (item is IRenderedWireObject { Render: { } render } rendered && JsonRender.TryWrite(json, rendered, render))
+        {
+            return;
+        }
 
-    public void EndItem() => json.WriteEndObject();
+        json.WriteStartObject();
+        item.WriteTo(this);
+        json.WriteEndObject();
+    }
+
+    public void Object(string name, IWireObject value)
+    {
+        json.WritePropertyName(name);
+        Item(value);
+    }
+
+    /// <summary>Whether <paramref name="value"/> goes out exactly as it is (nothing in it needs escaping).</summary>
+    internal static bool IsVerbatim(string value) => !value.AsSpan().ContainsAny(Escaped);
 
     private static string Quote(string value, int first)
     {

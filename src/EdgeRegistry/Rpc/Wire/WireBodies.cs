@@ -21,9 +21,7 @@ public sealed record DataBody(IWireObject Data) : IWireObject
 {
     public void WriteTo(IWireWriter writer)
     {
-        writer.BeginObject("Data");
-        Data.WriteTo(writer);
-        writer.EndObject();
+        writer.Object("Data", Data);
     }
 }
 
@@ -37,9 +35,7 @@ public sealed record ListBody(string ListName, string ItemName, IReadOnlyList<IW
         writer.BeginList(listName, itemName);
         foreach (var item in items)
         {
-            writer.BeginItem();
-            item.WriteTo(writer);
-            writer.EndItem();
+            writer.Item(item);
         }
 
         writer.EndList();

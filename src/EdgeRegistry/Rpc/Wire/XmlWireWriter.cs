@@ -44,7 +44,16 @@ public sealed class XmlWireWriter(XmlWriter xml) : IWireWriter
         xml.WriteEndElement();
     }
 
-    public void BeginItem() => xml.WriteStartElement(_itemNames.Peek());
+    public void Item(IWireObject item) => Object(_itemNames.Peek(), item);
 
-    public void EndItem() => xml.WriteEndElement();
+    public void Object(string name, IWireObject value)
+    {
+        xml.WriteStartElement(name);
+        if (value is not IRenderedWireObject { Render: { } render } rendered || !XmlRender.TryWrite(xml, rendered, render))
+        {
+            value.WriteTo(this);
+        }
+
+        xml.WriteEndElement();
+    }
 }

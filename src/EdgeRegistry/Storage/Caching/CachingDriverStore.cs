@@ -1,5 +1,6 @@
 using EdgeRegistry.Accounts;
 using EdgeRegistry.Drivers;
+using EdgeRegistry.Rpc.Wire;
 
 namespace EdgeRegistry.Storage.Caching;
 
@@ -32,6 +33,7 @@ public sealed class CachingDriverStore(IDriverStore inner, ReadCache cache) : ID
         var result = await inner.QueryVersionsAsync(scope, driverId, filter, offset, limit, cancellationToken);
         if (result.Value is { } page)
         {
+            AttachRenders(page.Items);
             cache.Set(key, revision, result, CacheSizes.Of(page));
         }
 
@@ -48,13 +50,39 @@ public sealed class CachingDriverStore(IDriverStore inner, ReadCache cache) : ID
         }
 
         var page = await inner.QueryDriversAsync(scope, nameContains, offset, limit, cancellationToken);
+        AttachRenders(page.Items);
         cache.Set(key, revision, page, CacheSizes.Of(page));
         return page;
     }
 
-    // A single version or a batch of drivers costs the store one key lookup, as much as proving an entry would.
-    public Task<StoreResult<DriverVersion>> GetVersionAsync(TenantScope scope, string driverId, string version, CancellationToken cancellationToken) =>
-        inner.GetVersionAsync(scope, driverId, version, cancellationToken);
+    /// <summary>
+    /// Cached too, though the store finds a version with one key lookup, as cheap as proving an entry: what a hit
+    /// saves is writing the answer (the version's render is kept with it).
+    /// </summary>
+    public async Task<StoreResult<DriverVersion>> GetVersionAsync(TenantScope scope, string driverId, string version, CancellationToken cancellationToken)
+    {
+        if (await inner.GetRevisionAsync(scope, driverId, cancellationToken) is not { } revision)
+        {
+            return StoreResult<DriverVersion>.Failed(StoreOutcome.DriverNotFound);
+        }
+
+        var key = new VersionKey(scope.AccountId, scope.InstanceId, driverId, version);
+        if (cache.TryGet(key, revision, out StoreResult<DriverVersion>? cached))
+        {
+            return cached;
+        }
+
+        var result = await inner.GetVersionAsync(scope, driverId, version, cancellationToken);
+        if (result.Value is { } found)
+        {
+            AttachRenders([found]);
+            cache.Set(key, revision, result, CacheSizes.Of(new Page<DriverVersion>([found], 1)));
+        }
+
+        return result;
+    }
+
+    // A batch of drivers costs the store one key lookup per driver, as much as proving entries would.
 
     public Task<IReadOnlyList<Driver>> GetDriversAsync(TenantScope scope, IReadOnlyList<string> driverIds, CancellationToken cancellationToken) =>
         inner.GetDriversAsync(scope, driverIds, cancellationToken);
@@ -79,6 +107,18 @@ public sealed class CachingDriverStore(IDriverStore inner, ReadCache cache) : ID
 
     public Task<StoreOutcome> ReleaseVersionAsync(TenantScope scope, string driverId, string version, long nowMs, CancellationToken cancellationToken) =>
         inner.ReleaseVersionAsync(scope, driverId, version, nowMs, cancellationToken);
+
+    /// <summary>What the cache keeps is answered many times: the wire writers keep a render of each record with it.</summary>
+    private static void AttachRenders<T>(IReadOnlyList<T> records)
+        where T : class
+    {
+        foreach (var record in records)
+        {
+            WireRender.Attach(record);
+        }
+    }
+
+    private sealed record VersionKey(string AccountId, string InstanceId, string DriverId, string Version);
 
     private sealed record VersionPageKey(string AccountId, string InstanceId, string DriverId, string? Version, bool? Published, int Offset, int Limit);
 

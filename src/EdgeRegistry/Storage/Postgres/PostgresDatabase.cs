@@ -7,7 +7,7 @@ namespace EdgeRegistry.Storage.Postgres;
 /// The scale-out database: a pooled <see cref="NpgsqlDataSource"/> shared by every store of the replica, and the
 /// schema migrations, which replicas started together apply once (under an advisory lock).
 /// </summary>
-public sealed class PostgresDatabase(NpgsqlDataSource dataSource, NpgsqlDataSource bulkDataSource) : IAsyncDisposable
+public sealed class PostgresDatabase(NpgsqlDataSource dataSource, NpgsqlDataSource bulkDataSource, NpgsqlDataSource hotReadSource) : IAsyncDisposable
 {
     /// <summary>Any fixed number: the advisory lock that serialises migrations across replicas.</summary>
     private const long MigrationLock = 0x65646765726567;   // "edgereg"
@@ -24,12 +24,19 @@ public sealed class PostgresDatabase(NpgsqlDataSource dataSource, NpgsqlDataSour
     /// </summary>
     public NpgsqlDataSource BulkDataSource { get; } = bulkDataSource;
 
+    /// <summary>
+    /// Connections for the one statement every cached read makes (its revision check;
+    /// <see cref="PostgresFailures.ForHotReads"/>): many requests' statements share a connection and a round trip.
+    /// </summary>
+    public NpgsqlDataSource HotReadSource { get; } = hotReadSource;
+
     /// <summary>The schema version this binary knows: the number of its migration scripts.</summary>
     public static int KnownVersion => Scripts.Length;
 
     public static PostgresDatabase Open(string connectionString) => new(
         NpgsqlDataSource.Create(PostgresFailures.WithBoundedWaits(connectionString)),
-        NpgsqlDataSource.Create(PostgresFailures.ForBulkTransfers(connectionString)));
+        NpgsqlDataSource.Create(PostgresFailures.ForBulkTransfers(connectionString)),
+        NpgsqlDataSource.Create(PostgresFailures.ForHotReads(connectionString)));
 
     /// <summary>
     /// Applies the scripts the database lacks, each in its own transaction, while holding the migration lock.
@@ -92,6 +99,7 @@ public sealed class PostgresDatabase(NpgsqlDataSource dataSource, NpgsqlDataSour
     {
         await DataSource.DisposeAsync();
         await BulkDataSource.DisposeAsync();
+        await HotReadSource.DisposeAsync();
     }
 
     private static async Task<int> CurrentVersionAsync(NpgsqlConnection connection, CancellationToken cancellationToken)

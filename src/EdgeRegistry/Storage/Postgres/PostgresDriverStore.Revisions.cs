@@ -6,7 +6,7 @@ public sealed partial class PostgresDriverStore
 {
     public async Task<ReadRevision?> GetRevisionAsync(TenantScope scope, string? driverId, CancellationToken cancellationToken)
     {
-        await using var connection = await Data.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.HotReadSource.OpenConnectionAsync(cancellationToken);
         if (driverId is null)
         {
             var scopeRevision = await connection.LongAsync(null, "SELECT revision FROM scope_counts WHERE account_id = @a AND instance_id = @i",

@@ -38,6 +38,13 @@ public static class PostgresFailures
     public static string ForBulkTransfers(string connectionString) =>
         new NpgsqlConnectionStringBuilder($"Timeout={ConnectTimeoutSeconds};Command Timeout={BulkCommandTimeoutSeconds};{connectionString}").ConnectionString;
 
+    /// <summary>
+    /// The same bounded waits, with Npgsql's multiplexing (statements of concurrent requests written to a shared
+    /// connection together) and prepared statements: for single statements outside transactions that every read makes.
+    /// </summary>
+    public static string ForHotReads(string connectionString) =>
+        new NpgsqlConnectionStringBuilder($"Timeout={ConnectTimeoutSeconds};Command Timeout={CommandTimeoutSeconds};Multiplexing=true;Max Auto Prepare=16;{connectionString}").ConnectionString;
+
     public const int ConnectTimeoutSeconds = 5;
 
     public const int BulkCommandTimeoutSeconds = 120;

@@ -100,6 +100,14 @@ public abstract class ReadRevisionContract<TEngine> : StoreContract<CachedEngine
                     Assert.Equal(page.Items, cached.Value.Items);
                 }
             }
+
+            foreach (var version in new[] { "1.0.0", "1.1.0" })
+            {
+                var truth = await Bare.GetVersionAsync(Scope, driver.DriverId, version, None);
+                var cached = await Drivers.GetVersionAsync(Scope, driver.DriverId, version, None);
+                Assert.True(truth.Outcome == cached.Outcome, $"{what}: {version}");
+                Assert.Equal(truth.Value, cached.Value);
+            }
         }
 
         await Same("empty");
@@ -119,12 +127,15 @@ public abstract class ReadRevisionContract<TEngine> : StoreContract<CachedEngine
         var fresh = await CreateDriverAsync(Scope, "short-lived");
         Assert.Equal(StoreOutcome.Ok, await writer.CreateVersionAsync(Scope, fresh.DriverId, "0.1.0", Content(), ObjectReferences.None, ++now, None));
         Assert.Single((await Drivers.QueryVersionsAsync(Scope, fresh.DriverId, all, 0, 10, None)).Value!.Items);
+        Assert.Equal(StoreOutcome.Ok, (await Drivers.GetVersionAsync(Scope, fresh.DriverId, "0.1.0", None)).Outcome);
         Assert.Equal(StoreOutcome.Ok, (await writer.DeleteDriverAsync(Scope, fresh.DriverId, None)).Outcome);
         Assert.Equal(StoreOutcome.DriverNotFound, (await Drivers.QueryVersionsAsync(Scope, fresh.DriverId, all, 0, 10, None)).Outcome);
+        Assert.Equal(StoreOutcome.DriverNotFound, (await Drivers.GetVersionAsync(Scope, fresh.DriverId, "0.1.0", None)).Outcome);
         Assert.Equal(StoreOutcome.Ok, await writer.CreateDriverAsync(Scope, fresh, None));
         var reborn = (await Drivers.QueryVersionsAsync(Scope, fresh.DriverId, all, 0, 10, None)).Value!;
         Assert.Equal(0, reborn.Total);
         Assert.Empty(reborn.Items);
+        Assert.Equal(StoreOutcome.VersionNotFound, (await Drivers.GetVersionAsync(Scope, fresh.DriverId, "0.1.0", None)).Outcome);
     }
 
     [Fact]
@@ -152,10 +163,12 @@ public abstract class ReadRevisionContract<TEngine> : StoreContract<CachedEngine
         Assert.Equal(StoreOutcome.Ok, await CreateVersionAsync(Scope, driver.DriverId, "1.0.0", 1_790_000_300_000));
         Assert.Single((await Drivers.QueryVersionsAsync(Scope, driver.DriverId, new VersionFilter(null, null), 0, 10, None)).Value!.Items);
         Assert.Single((await Drivers.QueryDriversAsync(Scope, null, 0, 10, None)).Items);
+        Assert.Equal(StoreOutcome.Ok, (await Drivers.GetVersionAsync(Scope, driver.DriverId, "1.0.0", None)).Outcome);
 
         foreach (var other in new[] { OtherInstance, OtherAccount })
         {
             Assert.Equal(StoreOutcome.DriverNotFound, (await Drivers.QueryVersionsAsync(other, driver.DriverId, new VersionFilter(null, null), 0, 10, None)).Outcome);
+            Assert.Equal(StoreOutcome.DriverNotFound, (await Drivers.GetVersionAsync(other, driver.DriverId, "1.0.0", None)).Outcome);
             Assert.Empty((await Drivers.QueryDriversAsync(other, null, 0, 10, None)).Items);
         }
     }
