@@ -90,8 +90,7 @@ public sealed class SecretsInLogsTests(LoggedServerFixture fixture) : IClassFixt
         RpcAssert.GatewayError(await server.ClientFor(ramKey.AccessKeyId, "not-the-secret").CallAsync("QueryEdgeDriver",
             ("CurrentPage", "1"), ("PageSize", "10"), ("Type", "1")), 400, "SignatureDoesNotMatch");
         await admin.SetKeyEnabledAsync(account.AccountId, rootKey.AccessKeyId, false);
-        RpcAssert.GatewayError(await server.ClientFor(rootKey).QueryDriversAsync(),
-            400, "InvalidAccessKeyId.Inactive");
+        RpcAssert.GatewayError(await DisabledKeyAnswerAsync(server.ClientFor(rootKey)), 400, "InvalidAccessKeyId.Inactive");
         AdminClient.Expect(await admin.SendAsync(HttpMethod.Get, "/admin/accounts", authorization: "Bearer wrong-operator-token-7f3a"), 401);
         AdminClient.Expect(await admin.PutAsync($"/admin/accounts/{account.AccountId}/policies/bad", "{\"Version\":"), 400);
 
@@ -108,5 +107,22 @@ public sealed class SecretsInLogsTests(LoggedServerFixture fixture) : IClassFixt
         {
             Assert.False(log.Contains(secret, StringComparison.Ordinal), $"The log holds the secret {secret}:\n{log}");
         }
+    }
+
+    /// <summary>
+    /// The answer to a call with a key just disabled. Behind two replicas the one that did not disable it hears of the
+    /// change within a second (README, scale-out), so a call may still pass until then; never longer.
+    /// </summary>
+    private static async Task<RpcResponse> DisabledKeyAnswerAsync(RpcTestClient client)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(1);
+        var answer = await client.QueryDriversAsync();
+        while (answer.StatusCode == 200 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+            answer = await client.QueryDriversAsync();
+        }
+
+        return answer;
     }
 }
