@@ -27,8 +27,7 @@ public static class PostgresFailures
     /// so a request meets a dead or frozen server with a 503 inside 10 s. Npgsql's defaults are 15 s and 30 s.
     /// </summary>
     public static string WithBoundedWaits(string connectionString) =>
-        // Later keys win, so the operator's own values, coming after these, are kept.
-        new NpgsqlConnectionStringBuilder($"Timeout={ConnectTimeoutSeconds};Command Timeout={CommandTimeoutSeconds};{connectionString}").ConnectionString;
+        WithDefaults($"Timeout={ConnectTimeoutSeconds};Command Timeout={CommandTimeoutSeconds}", connectionString);
 
     /// <summary>
     /// The same bounded connect for package bytes, but 2 minutes a statement: a COPY of 1 GiB stalls for longer
@@ -36,14 +35,18 @@ public static class PostgresFailures
     /// A server that is down still fails at once; only a frozen one makes a transfer wait that long.
     /// </summary>
     public static string ForBulkTransfers(string connectionString) =>
-        new NpgsqlConnectionStringBuilder($"Timeout={ConnectTimeoutSeconds};Command Timeout={BulkCommandTimeoutSeconds};{connectionString}").ConnectionString;
+        WithDefaults($"Timeout={ConnectTimeoutSeconds};Command Timeout={BulkCommandTimeoutSeconds}", connectionString);
 
     /// <summary>
     /// The same bounded waits, with Npgsql's multiplexing (statements of concurrent requests written to a shared
     /// connection together) and prepared statements: for single statements outside transactions that every read makes.
     /// </summary>
     public static string ForHotReads(string connectionString) =>
-        new NpgsqlConnectionStringBuilder($"Timeout={ConnectTimeoutSeconds};Command Timeout={CommandTimeoutSeconds};Multiplexing=true;Max Auto Prepare=16;{connectionString}").ConnectionString;
+        WithDefaults($"Timeout={ConnectTimeoutSeconds};Command Timeout={CommandTimeoutSeconds};Multiplexing=true;Max Auto Prepare=16", connectionString);
+
+    // Later keys win, so the operator's own values, coming after these, are kept.
+    private static string WithDefaults(string defaults, string connectionString) =>
+        new NpgsqlConnectionStringBuilder($"{defaults};{connectionString}").ConnectionString;
 
     public const int ConnectTimeoutSeconds = 5;
 
